@@ -1,0 +1,87 @@
+import meow from 'meow';
+import {UserError} from './commands/command-errors.js';
+import {setUpCli} from './cli/cli-setup.js';
+import {configCommand} from './cli/config-command.js';
+import {listCommand} from './cli/list-command.js';
+import {logCommand} from './cli/log-command.js';
+import {newCommand} from './cli/new-command.js';
+import {reportError} from './cli/output.js';
+
+const NON_INTERACTIVE_COMMANDS = 'new, log, list, config';
+
+const cli = meow(
+	`
+	Usage
+	  $ incident-tui                         start a new incident or resume the open one
+	  $ incident-tui new "Title" --sev 1     open an incident without the screen
+	  $ incident-tui log "text" [--kind K] [--id ID]
+	                                         log an event (another terminal, scripts)
+	  $ incident-tui list [--json]           incidents, newest first
+	  $ incident-tui config [get|set] KEY [VALUE]
+
+	Options
+	  --sev N         severity 1, 2 or 3 (new)
+	  --commander H   commander handle (new; default: your handle)
+	  --env NAME      environment, such as production (new)
+	  --kind K        note, detection, acknowledged, action, communication,
+	                  mitigation, escalation, resolution (log; default note)
+	  --id ID         incident ID YYYY-MM-DD-NN (default: the newest open one)
+	  --dir PATH      docs root inside the repository (default: docs)
+	  --json          machine-readable output (list)
+
+	Text starting with @HH:MM (UTC) or @-5m is backdated: "@14:55 pager fired".
+	Exit codes: 0 ok, 1 your input, 2 the environment (files, git).
+`,
+	{
+		importMeta: import.meta,
+		allowUnknownFlags: true,
+		flags: {
+			sev: {type: 'string'},
+			commander: {type: 'string'},
+			env: {type: 'string'},
+			kind: {type: 'string'},
+			id: {type: 'string'},
+			dir: {type: 'string'},
+			json: {type: 'boolean'},
+		},
+	},
+);
+
+function main(): number {
+	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'help', 'version']);
+	const unknown = Object.keys(cli.unnormalizedFlags).filter(flag => !known.has(flag));
+	if (unknown.length > 0) throw new UserError(`unknown option --${unknown[0]}; see incident-tui --help`);
+	const [command, ...args] = cli.input;
+	if (cli.flags['help']) {
+		cli.showHelp(0);
+	}
+	if (command === undefined) {
+		if (!process.stdin.isTTY) {
+			throw new UserError(`the live screen needs a terminal; without one use: ${NON_INTERACTIVE_COMMANDS}`);
+		}
+		throw new UserError(`the live screen is not built yet; use: ${NON_INTERACTIVE_COMMANDS}`);
+	}
+	const setup = setUpCli(cli.flags.dir);
+	switch (command) {
+		case 'new':
+			newCommand(setup, args, cli.flags);
+			return 0;
+		case 'log':
+			logCommand(setup, args, cli.flags);
+			return 0;
+		case 'list':
+			listCommand(setup, cli.flags);
+			return 0;
+		case 'config':
+			configCommand(setup, args);
+			return 0;
+		default:
+			throw new UserError(`unknown command "${command}"; commands are ${NON_INTERACTIVE_COMMANDS}`);
+	}
+}
+
+try {
+	process.exitCode = main();
+} catch (error) {
+	process.exitCode = reportError(error);
+}

@@ -1,0 +1,32 @@
+import {SETTING_KEYS, SettingsError, isSettingKey} from '../config/settings.js';
+import {UserError} from '../commands/command-errors.js';
+import type {CliSetup} from './cli-setup.js';
+import {print} from './output.js';
+
+export function configCommand(setup: CliSetup, args: string[]): void {
+	const [action, key, ...rest] = args;
+	if (action === undefined) {
+		print(`# ${setup.store.path}`);
+		for (const name of SETTING_KEYS) print(`${name}=${setup.settings[name]}${setup.store.stored(name) === undefined ? '  (default)' : ''}`);
+		return;
+	}
+	if (key === undefined || !isSettingKey(key)) {
+		throw new UserError(`name a setting: incident-tui config ${action} KEY; settings are ${SETTING_KEYS.join(', ')}`);
+	}
+	if (action === 'get') {
+		print(String(setup.settings[key]));
+		return;
+	}
+	if (action === 'set') {
+		if (rest.length === 0) throw new UserError(`give a value: incident-tui config set ${key} VALUE`);
+		try {
+			setup.store.set(key, rest.join(' '));
+		} catch (error) {
+			if (error instanceof SettingsError) throw new UserError(error.message);
+			throw error;
+		}
+		print(`${key}=${rest.join(' ')}`);
+		return;
+	}
+	throw new UserError(`"${action}" is not a config action; use get or set`);
+}

@@ -1,0 +1,34 @@
+import {listIncidents} from '../commands/list-incidents.js';
+import {severityLabel, statusLabel} from '../core/describe-event.js';
+import {displaySafe} from '../core/display-safe.js';
+import {formatDuration} from '../core/metrics.js';
+import {formatUtcDateTime} from '../core/time-format.js';
+import type {CliSetup} from './cli-setup.js';
+import {print, shownPath} from './output.js';
+
+export function listCommand(setup: CliSetup, flags: {json?: boolean}): void {
+	const incidents = listIncidents(setup.workspace.docsDir, setup.context.now());
+	if (flags.json) {
+		print(JSON.stringify(incidents, null, 2));
+		return;
+	}
+	if (incidents.length === 0) {
+		print(`No incidents in ${shownPath(setup.workspace.docsDir)}. Open one: incident-tui new "Title" --sev 1`);
+		return;
+	}
+	const rows = incidents.map(incident => [
+		incident.id,
+		severityLabel(incident.severity),
+		statusLabel(incident.status),
+		incident.openedAt ? `${formatUtcDateTime(incident.openedAt)} UTC` : '-',
+		incident.durationMs === undefined ? '-' : formatDuration(incident.durationMs),
+		String(incident.events),
+		displaySafe(incident.title),
+	]);
+	const header = ['ID', 'SEV', 'STATUS', 'OPENED', 'DURATION', 'EVENTS', 'TITLE'];
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
+	const line = (cells: string[]) =>
+		cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+	print(line(header));
+	for (const row of rows) print(line(row));
+}

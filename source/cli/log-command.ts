@@ -1,0 +1,25 @@
+import {findIncident} from '../commands/find-incident.js';
+import {describeDamage} from '../commands/load-incident.js';
+import {logNote} from '../commands/log-note.js';
+import {UserError} from '../commands/command-errors.js';
+import {formatUtcTime} from '../core/time-format.js';
+import type {CliSetup} from './cli-setup.js';
+import {parseNoteKind} from './parse-flags.js';
+import {print, warn} from './output.js';
+
+export interface LogFlags {
+	kind?: string;
+	id?: string;
+}
+
+export function logCommand(setup: CliSetup, args: string[], flags: LogFlags): void {
+	const kind = parseNoteKind(flags.kind);
+	const text = args.join(' ');
+	if (text.trim() === '') throw new UserError('nothing to log: incident-tui log "rolled back to v142" --kind mitigation');
+	const {state, damaged} = findIncident(setup.workspace.docsDir, flags.id);
+	for (const line of describeDamage(damaged)) warn(line);
+	const {event, tornBytesSetAside} = logNote(setup.context, {incidentId: state.id, kind, text});
+	if (tornBytesSetAside > 0) warn(`a torn last line (${tornBytesSetAside} bytes) from an interrupted write was moved to the .torn file`);
+	const backdated = event.loggedAt ? ` (logged at ${formatUtcTime(event.loggedAt)})` : '';
+	print(`Logged ${kind} to ${state.id} at ${formatUtcTime(event.at)} UTC${backdated}`);
+}

@@ -1,0 +1,30 @@
+import {relative} from 'node:path';
+import {EnvironmentError, UserError} from '../commands/command-errors.js';
+import {displaySafe} from '../core/display-safe.js';
+
+export function print(line: string): void {
+	process.stdout.write(`${line}\n`);
+}
+
+export function warn(line: string): void {
+	process.stderr.write(`incident-tui: warning: ${displaySafe(line)}\n`);
+}
+
+/** A path as the responder would type it from where they stand. */
+export function shownPath(path: string): string {
+	const fromHere = relative(process.cwd(), path);
+	return fromHere === '' ? '.' : fromHere.startsWith('..') ? path : fromHere;
+}
+
+/** One line on stderr, and the exit code of DESIGN.md: 1 user error, 2 environment error. */
+export function reportError(error: unknown): number {
+	if (error instanceof UserError || error instanceof EnvironmentError) {
+		const hint = error.hint ? ` (${error.hint})` : '';
+		process.stderr.write(`incident-tui: ${displaySafe(error.message)}${hint}\n`);
+		return error.exitCode;
+	}
+	const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+	process.stderr.write(`incident-tui: unexpected error: ${displaySafe(message ?? '')}\n`);
+	if (process.env['DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+	return 2;
+}

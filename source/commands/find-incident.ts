@@ -1,0 +1,27 @@
+import {isIncidentId} from '../core/incident-id.js';
+import {isOpenIncident} from '../core/incident-state.js';
+import {incidentExists, listIncidentIds} from '../journal/incident-directory.js';
+import {UserError} from './command-errors.js';
+import {loadIncident, type LoadedIncident} from './load-incident.js';
+
+/** The incident a command acts on: the one named, or else the newest open one. */
+export function findIncident(docsDir: string, incidentId?: string): LoadedIncident {
+	if (incidentId !== undefined) {
+		if (!isIncidentId(incidentId)) throw new UserError(`"${incidentId}" is not an incident ID (YYYY-MM-DD-NN)`);
+		if (!incidentExists(docsDir, incidentId)) {
+			throw new UserError(`no incident ${incidentId} in ${docsDir}`, 'see `incident-tui list`');
+		}
+		return loadIncident(docsDir, incidentId);
+	}
+	const open = findNewestOpenIncident(docsDir);
+	if (!open) throw new UserError('no open incident', 'open one with `incident-tui new "Title" --sev 1`, or pass --id');
+	return open;
+}
+
+export function findNewestOpenIncident(docsDir: string): LoadedIncident | undefined {
+	for (const id of listIncidentIds(docsDir).reverse()) {
+		const loaded = loadIncident(docsDir, id);
+		if (isOpenIncident(loaded.state)) return loaded;
+	}
+	return undefined;
+}

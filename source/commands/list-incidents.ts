@@ -1,0 +1,41 @@
+import type {Severity, Status} from '../core/events.js';
+import {computeMetrics} from '../core/metrics.js';
+import {listIncidentIds} from '../journal/incident-directory.js';
+import {incidentDirOf} from '../journal/journal-paths.js';
+import {loadIncident} from './load-incident.js';
+
+export interface IncidentSummary {
+	id: string;
+	title: string;
+	severity: Severity;
+	status: Status;
+	commander?: string;
+	openedAt?: string;
+	resolvedAt?: string;
+	durationMs?: number;
+	events: number;
+	damagedLines: number;
+	path: string;
+}
+
+/** Every incident under the docs root, newest first. */
+export function listIncidents(docsDir: string, now: Date): IncidentSummary[] {
+	return listIncidentIds(docsDir)
+		.reverse()
+		.map(id => {
+			const {state, damaged} = loadIncident(docsDir, id);
+			return {
+				id,
+				title: state.title,
+				severity: state.severity,
+				status: state.status,
+				commander: state.roles.commander,
+				openedAt: state.openedAt,
+				resolvedAt: state.milestones.resolved,
+				durationMs: computeMetrics(state, now).durationMs,
+				events: state.eventCount,
+				damagedLines: damaged.length,
+				path: incidentDirOf(docsDir, id),
+			};
+		});
+}

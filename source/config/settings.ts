@@ -1,0 +1,91 @@
+import Conf from 'conf';
+import {z} from 'zod';
+import {handleSchema} from '../core/events.js';
+
+// Settings live in conf's file (~/.config/incident-tui-nodejs/config.json on
+// Linux). INCIDENT_TUI_CONFIG_DIR moves it, which is how the tests keep away
+// from the real home directory.
+
+const settingsSchema = {
+	handle: handleSchema,
+	incidentsDir: z.string().min(1),
+	template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a template name is lower-case letters, digits and dashes'),
+	remote: z.string().min(1),
+	autoSync: z.coerce.number().int().min(0).max(86_400),
+};
+
+export type SettingKey = keyof typeof settingsSchema;
+export type Settings = {[K in SettingKey]: z.infer<(typeof settingsSchema)[K]>};
+export const SETTING_KEYS = Object.keys(settingsSchema) as SettingKey[];
+
+const DEFAULTS: Omit<Settings, 'handle'> = {
+	incidentsDir: 'docs',
+	template: 'incident-report',
+	remote: 'origin',
+	autoSync: 0,
+};
+
+export class SettingsError extends Error {
+	override name = 'SettingsError';
+}
+
+export interface SettingsStore {
+	/** Where the file is, for `config` and for error messages. */
+	path: string;
+	/** Set when the file could not be read: defaults are in use and nothing is written over it. */
+	problem?: string;
+	/** The stored value, or undefined when the default applies. */
+	stored<K extends SettingKey>(key: K): Settings[K] | undefined;
+	set(key: string, rawValue: string): void;
+}
+
+export function openSettings(configDir = process.env['INCIDENT_TUI_CONFIG_DIR']): SettingsStore {
+	const options = configDir ? {cwd: configDir, projectName: 'incident-tui'} : {projectName: 'incident-tui'};
+	let conf: Conf<Record<string, unknown>>;
+	try {
+		conf = new Conf<Record<string, unknown>>(options);
+	} catch (error) {
+		return brokenStore(configDir, error);
+	}
+	return {
+		path: conf.path,
+		stored(key) {
+			const result = settingsSchema[key].safeParse(conf.get(key));
+			return result.success ? (result.data as Settings[typeof key]) : undefined;
+		},
+		set(key, rawValue) {
+			if (!isSettingKey(key)) throw new SettingsError(`unknown setting "${key}"; settings are ${SETTING_KEYS.join(', ')}`);
+			const result = settingsSchema[key].safeParse(rawValue);
+			if (!result.success) throw new SettingsError(`${key}: ${result.error.issues[0]?.message ?? 'invalid value'}`);
+			conf.set(key, result.data);
+		},
+	};
+}
+
+export function isSettingKey(key: string): key is SettingKey {
+	return (SETTING_KEYS as string[]).includes(key);
+}
+
+/** Every setting with its default applied; `handle` comes from `defaultHandle` when unset. */
+export function resolveSettings(store: SettingsStore, defaultHandle: () => string): Settings {
+	return {
+		handle: store.stored('handle') ?? defaultHandle(),
+		incidentsDir: store.stored('incidentsDir') ?? DEFAULTS.incidentsDir,
+		template: store.stored('template') ?? DEFAULTS.template,
+		remote: store.stored('remote') ?? DEFAULTS.remote,
+		autoSync: store.stored('autoSync') ?? DEFAULTS.autoSync,
+	};
+}
+
+function brokenStore(configDir: string | undefined, error: unknown): SettingsStore {
+	const path = configDir ?? 'the incident-tui config file';
+	const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+	return {
+		path,
+		problem: `settings in ${path} could not be read (${reason}); using defaults`,
+		stored: () => undefined,
+		set() {
+			throw new SettingsError(`settings in ${path} could not be read (${reason}); fix or delete that file first`);
+		},
+	};
+}

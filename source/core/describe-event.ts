@@ -1,0 +1,69 @@
+import {isKnownEvent, type AnyEvent, type HypothesisResult, type Severity, type Status} from './events.js';
+
+// One plain line per event for the timeline, the same words on screen and in
+// reports. User text is returned as typed; each output escapes it for itself.
+
+export function severityLabel(severity: Severity): string {
+	return `SEV-${severity}`;
+}
+
+const STATUS_LABELS: Record<Status, string> = {
+	investigating: 'Investigating',
+	identified: 'Identified',
+	monitoring: 'Monitoring',
+	resolved: 'Resolved',
+};
+
+export function statusLabel(status: Status): string {
+	return STATUS_LABELS[status];
+}
+
+const RESULT_LABELS: Record<HypothesisResult, string> = {
+	confirmed: 'confirmed',
+	'ruled-out': 'ruled out',
+	inconclusive: 'inconclusive',
+};
+
+export function hypothesisResultLabel(result: HypothesisResult): string {
+	return RESULT_LABELS[result];
+}
+
+export function describeEvent(event: AnyEvent, amendedText?: string, hypothesisStatement?: string): string {
+	if (!isKnownEvent(event)) return `(${event.type}, from a newer or unknown version) ${JSON.stringify(event.raw)}`;
+	switch (event.type) {
+		case 'incident.opened':
+			return `Incident opened: ${event.title} (${severityLabel(event.severity)}), commander ${event.commander}`;
+		case 'severity.changed':
+			return `Severity set to ${severityLabel(event.severity)}`;
+		case 'status.changed':
+			return `Status set to ${statusLabel(event.status)}`;
+		case 'role.assigned':
+			return `${event.handle} is now ${event.role}`;
+		case 'checklist.ticked':
+			return `Checked: ${event.label}`;
+		case 'checklist.unticked':
+			return `Unchecked: ${event.item}`;
+		case 'note.logged':
+			return amendedText ?? event.text;
+		case 'hypothesis.added':
+			return `Hypothesis: ${amendedText ?? event.statement}${event.test ? ` (test: ${event.test})` : ''}`;
+		case 'hypothesis.resolved':
+			return `Hypothesis ${hypothesisResultLabel(event.result)}: ${hypothesisStatement ?? event.hypothesis}${event.evidence ? ` (${event.evidence})` : ''}`;
+		case 'event.retracted':
+			return `Retracted ${event.target}`;
+		case 'event.amended':
+			return `Amended ${event.target}`;
+		case 'closure.recorded':
+			return `Recorded ${event.field}`;
+		case 'action.added':
+			return `Corrective action: ${event.description}`;
+		case 'action.updated':
+			return `Corrective action updated`;
+		case 'invariant.recorded':
+			return `Invariant (${event.kind}): ${event.reference}`;
+		case 'incident.closed':
+			return event.overrideReason ? `Closed without an invariant: ${event.overrideReason}` : 'Incident closed';
+		case 'report.published':
+			return `Report published: ${event.path}`;
+	}
+}

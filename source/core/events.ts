@@ -1,0 +1,243 @@
+import {z} from 'zod';
+
+// The journal's event format (DESIGN.md "Events"). Every line is validated on
+// write and on read, so a bad event never reaches the reducer.
+
+export const SEVERITIES = [1, 2, 3] as const;
+export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export const NOTE_KINDS = [
+	'note',
+	'detection',
+	'acknowledged',
+	'action',
+	'communication',
+	'mitigation',
+	'escalation',
+	'resolution',
+] as const;
+export const ROLES = ['commander', 'scribe', 'comms'] as const;
+export const HYPOTHESIS_RESULTS = ['confirmed', 'ruled-out', 'inconclusive'] as const;
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+export const INVARIANT_KINDS = ['test', 'monitor'] as const;
+export const CLOSURE_FIELDS = [
+	'whatHappened',
+	'whoImpacted',
+	'impactUsers',
+	'impactDuration',
+	'impactScope',
+	'impactData',
+	'why1',
+	'why2',
+	'why3',
+	'why4',
+	'why5',
+	'rootCause',
+	'trigger',
+	'contributingFactors',
+	'immediateFix',
+	'permanentFix',
+	'permanentFixLink',
+	'lessonsKeep',
+	'lessonsStop',
+	'lessonsStart',
+] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+export type Status = (typeof STATUSES)[number];
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export type Role = (typeof ROLES)[number];
+export type HypothesisResult = (typeof HYPOTHESIS_RESULTS)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type InvariantKind = (typeof INVARIANT_KINDS)[number];
+export type ClosureField = (typeof CLOSURE_FIELDS)[number];
+
+export const EVENT_FORMAT_VERSION = 1;
+/** A 10 KB paste must fit; a runaway pipe must not make a 100 MB journal line. */
+export const MAX_TEXT_LENGTH = 64 * 1024;
+export const MAX_TITLE_LENGTH = 200;
+
+const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+export const handleSchema = z
+	.string()
+	.regex(HANDLE_PATTERN, 'a handle is 1-40 letters, digits, dot, dash or underscore');
+const eventId = z.string().regex(ULID_PATTERN, 'not a ULID');
+const utcTime = z.iso.datetime({precision: 3});
+const text = z.string().max(MAX_TEXT_LENGTH);
+const requiredText = text.min(1);
+
+const envelope = {
+	v: z.literal(EVENT_FORMAT_VERSION),
+	id: eventId,
+	at: utcTime,
+	/** Present when the event was backdated: the moment it was actually logged. */
+	loggedAt: utcTime.optional(),
+	author: handleSchema,
+};
+
+export const eventSchema = z.discriminatedUnion('type', [
+	z.object({
+		...envelope,
+		type: z.literal('incident.opened'),
+		title: requiredText.max(MAX_TITLE_LENGTH),
+		severity: z.union(SEVERITIES.map(s => z.literal(s))),
+		commander: handleSchema,
+		environment: text.optional(),
+	}),
+	z.object({...envelope, type: z.literal('severity.changed'), severity: z.union(SEVERITIES.map(s => z.literal(s)))}),
+	z.object({...envelope, type: z.literal('status.changed'), status: z.enum(STATUSES)}),
+	z.object({...envelope, type: z.literal('role.assigned'), role: z.enum(ROLES), handle: handleSchema}),
+	z.object({...envelope, type: z.literal('checklist.ticked'), item: requiredText, label: text}),
+	z.object({...envelope, type: z.literal('checklist.unticked'), item: requiredText}),
+	z.object({...envelope, type: z.literal('note.logged'), kind: z.enum(NOTE_KINDS), text}),
+	z.object({...envelope, type: z.literal('hypothesis.added'), statement: requiredText, test: text}),
+	z.object({
+		...envelope,
+		type: z.literal('hypothesis.resolved'),
+		hypothesis: eventId,
+		result: z.enum(HYPOTHESIS_RESULTS),
+		evidence: text,
+	}),
+	z.object({...envelope, type: z.literal('event.retracted'), target: eventId}),
+	z.object({...envelope, type: z.literal('event.amended'), target: eventId, text: requiredText}),
+	z.object({...envelope, type: z.literal('closure.recorded'), field: z.enum(CLOSURE_FIELDS), value: text}),
+	z.object({
+		...envelope,
+		type: z.literal('action.added'),
+		description: requiredText,
+		owner: text,
+		priority: z.enum(PRIORITIES),
+		due: z.iso.date().optional(),
+		status: z.enum(ACTION_STATUSES),
+	}),
+	z.object({
+		...envelope,
+		type: z.literal('action.updated'),
+		action: eventId,
+		description: requiredText.optional(),
+		owner: text.optional(),
+		priority: z.enum(PRIORITIES).optional(),
+		due: z.iso.date().optional(),
+		status: z.enum(ACTION_STATUSES).optional(),
+	}),
+	z.object({
+		...envelope,
+		type: z.literal('invariant.recorded'),
+		kind: z.enum(INVARIANT_KINDS),
+		reference: requiredText,
+		description: text,
+	}),
+	z.object({...envelope, type: z.literal('incident.closed'), overrideReason: requiredText.optional()}),
+	z.object({
+		...envelope,
+		type: z.literal('report.published'),
+		path: requiredText,
+		template: requiredText,
+		commit: z.string().regex(/^[0-9a-f]{7,64}$/).optional(),
+	}),
+]);
+
+export type IncidentEvent = z.infer<typeof eventSchema>;
+export type EventType = IncidentEvent['type'];
+export type EventOf<T extends EventType> = Extract<IncidentEvent, {type: T}>;
+/** What a command supplies; the envelope is added when the event is built. */
+export type EventPayload = IncidentEvent extends infer E
+	? E extends IncidentEvent
+		? Omit<E, 'v' | 'id' | 'at' | 'loggedAt' | 'author'>
+		: never
+	: never;
+
+export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set(eventSchema.options.map(o => o.shape.type.value));
+
+/**
+ * An event from a newer version of the tool, or of a type this version does not
+ * know. It is kept and shown raw, never dropped, so an old client cannot lose a
+ * new client's events.
+ */
+export interface UnknownEvent {
+	readonly unknownType: true;
+	readonly id: string;
+	readonly at: string;
+	readonly author: string;
+	readonly type: string;
+	readonly raw: Record<string, unknown>;
+}
+
+export type AnyEvent = IncidentEvent | UnknownEvent;
+
+export function isKnownEvent(event: AnyEvent): event is IncidentEvent {
+	return !('unknownType' in event);
+}
+
+const unknownEnvelopeSchema = z.object({
+	v: z.number().int().min(1),
+	id: eventId,
+	at: utcTime,
+	author: handleSchema,
+	type: z.string().min(1).max(200),
+});
+
+export type ParsedLine = {ok: true; event: AnyEvent} | {ok: false; reason: string};
+
+/** Validates one journal line. Pure: the journal decides what to do with a bad line. */
+export function parseEventLine(line: string): ParsedLine {
+	let value: unknown;
+	try {
+		value = JSON.parse(line);
+	} catch {
+		return {ok: false, reason: 'not valid JSON'};
+	}
+	const envelopeResult = unknownEnvelopeSchema.safeParse(value);
+	if (!envelopeResult.success) {
+		return {ok: false, reason: describeIssue(envelopeResult.error)};
+	}
+	const head = envelopeResult.data;
+	if (head.v !== EVENT_FORMAT_VERSION || !KNOWN_EVENT_TYPES.has(head.type)) {
+		return {
+			ok: true,
+			event: {
+				unknownType: true,
+				id: head.id,
+				at: head.at,
+				author: head.author,
+				type: head.type,
+				raw: value as Record<string, unknown>,
+			},
+		};
+	}
+	const result = eventSchema.safeParse(value);
+	if (!result.success) {
+		return {ok: false, reason: `${head.type}: ${describeIssue(result.error)}`};
+	}
+	return {ok: true, event: result.data};
+}
+
+/** Validates an event about to be written; throws with a one-line reason. */
+export function validateEvent(event: unknown): IncidentEvent {
+	const result = eventSchema.safeParse(event);
+	if (!result.success) {
+		throw new InvalidEventError(describeIssue(result.error));
+	}
+	return result.data;
+}
+
+export class InvalidEventError extends Error {
+	override name = 'InvalidEventError';
+}
+
+function describeIssue(error: z.ZodError): string {
+	const issue = error.issues[0];
+	if (!issue) return 'invalid event';
+	const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+	return `${where}${issue.message}`;
+}
+
+/** Sort key of the merged view: (at, id). ULIDs make ties deterministic across machines. */
+export function compareEvents(a: {at: string; id: string}, b: {at: string; id: string}): number {
+	if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+	if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+	return 0;
+}

@@ -1,0 +1,135 @@
+import type {
+	ActionStatus,
+	ClosureField,
+	HypothesisResult,
+	InvariantKind,
+	NoteKind,
+	Priority,
+	Role,
+	Severity,
+	Status,
+} from './events.js';
+
+// The shape every screen and report reads. It is only ever derived from the
+// journal by the reducer, never stored.
+
+export type TimelineKind =
+	| NoteKind
+	| 'opened'
+	| 'severity'
+	| 'status'
+	| 'role'
+	| 'checklist'
+	| 'hypothesis'
+	| 'closed'
+	| 'unknown';
+
+export interface TimelineEntry {
+	eventId: string;
+	at: string;
+	/** Set when the event was backdated: when it was actually written down. */
+	loggedAt?: string;
+	author: string;
+	kind: TimelineKind;
+	text: string;
+	amended: boolean;
+}
+
+export interface ChecklistTick {
+	eventId: string;
+	item: string;
+	label: string;
+	at: string;
+	by: string;
+}
+
+export interface Hypothesis {
+	id: string;
+	statement: string;
+	test: string;
+	at: string;
+	by: string;
+	result?: {outcome: HypothesisResult; evidence: string; at: string; by: string; eventId: string};
+}
+
+export interface CorrectiveAction {
+	id: string;
+	description: string;
+	owner: string;
+	priority: Priority;
+	due?: string;
+	status: ActionStatus;
+	at: string;
+	by: string;
+}
+
+export interface Invariant {
+	eventId: string;
+	kind: InvariantKind;
+	reference: string;
+	description: string;
+	at: string;
+	by: string;
+}
+
+export interface Milestones {
+	detected?: string;
+	acknowledged?: string;
+	mitigated?: string;
+	resolved?: string;
+}
+
+export interface IncidentState {
+	id: string;
+	/** False until the `incident.opened` event is present (for example before a sync delivers it). */
+	opened: boolean;
+	title: string;
+	severity: Severity;
+	status: Status;
+	environment?: string;
+	openedAt?: string;
+	openedBy?: string;
+	roles: Partial<Record<Role, string>>;
+	checklist: Record<string, ChecklistTick>;
+	timeline: TimelineEntry[];
+	hypotheses: Hypothesis[];
+	closure: Partial<Record<ClosureField, string>>;
+	actions: CorrectiveAction[];
+	invariants: Invariant[];
+	closed?: {at: string; by: string; overrideReason?: string};
+	publications: {path: string; template: string; commit?: string; at: string; by: string}[];
+	milestones: Milestones;
+	/** Things a reader should see, such as an out-of-order milestone. Never a reason to refuse an event. */
+	warnings: string[];
+	authors: string[];
+	/** Ids of events still in force (not retracted), newest last: what undo can take back. */
+	activeEventIds: string[];
+	eventCount: number;
+}
+
+export function emptyIncidentState(id: string): IncidentState {
+	return {
+		id,
+		opened: false,
+		title: '(opening event not yet received)',
+		severity: 2,
+		status: 'investigating',
+		roles: {},
+		checklist: {},
+		timeline: [],
+		hypotheses: [],
+		closure: {},
+		actions: [],
+		invariants: [],
+		publications: [],
+		milestones: {},
+		warnings: [],
+		authors: [],
+		activeEventIds: [],
+		eventCount: 0,
+	};
+}
+
+export function isOpenIncident(state: IncidentState): boolean {
+	return state.closed === undefined && state.status !== 'resolved';
+}

@@ -1,0 +1,92 @@
+import {existsSync, readdirSync, readFileSync, appendFileSync} from 'node:fs';
+import {basename, join} from 'node:path';
+import {compareEvents, parseEventLine, type AnyEvent} from '../core/events.js';
+import {withFileLock} from './file-lock.js';
+import {JOURNAL_EXTENSION, lockPathOf, quarantinePathOf} from './journal-paths.js';
+
+export interface DamagedLine {
+	file: string;
+	/** 1-based, as an editor shows it. */
+	line: number;
+	reason: string;
+	raw: string;
+}
+
+export interface JournalFileContents {
+	events: AnyEvent[];
+	damaged: DamagedLine[];
+	/**
+	 * A last line without `\n`: a write in progress in another process, or one
+	 * cut short by a crash. Reading never repairs (that would race the writer);
+	 * the next append, under the lock, sets it aside.
+	 */
+	unfinishedTail: boolean;
+}
+
+export function readJournalFile(path: string): JournalFileContents {
+	const content = readFileSync(path, 'utf8');
+	const lines = content.split('\n');
+	const unfinishedTail = lines.at(-1) !== '';
+	lines.pop();
+	const events: AnyEvent[] = [];
+	const damaged: DamagedLine[] = [];
+	lines.forEach((raw, index) => {
+		if (raw.trim() === '') return;
+		const parsed = parseEventLine(raw);
+		if (parsed.ok) events.push(parsed.event);
+		else damaged.push({file: path, line: index + 1, reason: parsed.reason, raw});
+	});
+	return {events, damaged, unfinishedTail};
+}
+
+export interface IncidentJournal {
+	/** All writers' events merged and sorted by (at, id), each id once. */
+	events: AnyEvent[];
+	damaged: DamagedLine[];
+	journalFiles: string[];
+}
+
+export function journalFilesIn(eventsDir: string): string[] {
+	if (!existsSync(eventsDir)) return [];
+	return readdirSync(eventsDir)
+		.filter(name => name.endsWith(JOURNAL_EXTENSION))
+		.sort()
+		.map(name => join(eventsDir, name));
+}
+
+export function readIncidentJournal(eventsDir: string): IncidentJournal {
+	const journalFiles = journalFilesIn(eventsDir);
+	const seen = new Set<string>();
+	const events: AnyEvent[] = [];
+	const damaged: DamagedLine[] = [];
+	for (const file of journalFiles) {
+		const contents = readJournalFile(file);
+		damaged.push(...contents.damaged);
+		for (const event of contents.events) {
+			if (seen.has(event.id)) continue;
+			seen.add(event.id);
+			events.push(event);
+		}
+	}
+	events.sort(compareEvents);
+	return {events, damaged, journalFiles};
+}
+
+/**
+ * Copies damaged lines verbatim into `<journal>.quarantine` (once each), so
+ * they survive any later clean-up by hand. The journal itself is append-only
+ * and is never rewritten: other clones hold the same file.
+ */
+export function quarantineDamagedLines(damaged: readonly DamagedLine[]): void {
+	for (const file of new Set(damaged.map(d => d.file))) {
+		const lines = damaged.filter(d => d.file === file);
+		const quarantinePath = quarantinePathOf(file);
+		withFileLock(lockPathOf(file), () => {
+			const already = new Set(existsSync(quarantinePath) ? readFileSync(quarantinePath, 'utf8').split('\n') : []);
+			const records = lines
+				.map(d => JSON.stringify({file: basename(d.file), line: d.line, reason: d.reason, raw: d.raw}))
+				.filter(record => !already.has(record));
+			if (records.length > 0) appendFileSync(quarantinePath, `${records.join('\n')}\n`, {flush: true});
+		});
+	}
+}

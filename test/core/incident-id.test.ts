@@ -1,0 +1,82 @@
+import {describe, expect, it} from 'vitest';
+import {fileSafeName, isIncidentId, nextIncidentId, slugFromTitle, writerName} from '../../source/core/incident-id.js';
+import {parseBackdate} from '../../source/core/backdate.js';
+import {displaySafe} from '../../source/core/display-safe.js';
+
+describe('incident IDs', () => {
+	it('numbers incidents per UTC day', () => {
+		const at = new Date('2026-11-23T23:30:00-05:00'); // already the 24th in UTC
+		expect(nextIncidentId(at, [])).toBe('2026-11-24-01');
+		expect(nextIncidentId(at, ['2026-11-24-01', '2026-11-24-02', '2026-11-23-07'])).toBe('2026-11-24-03');
+		expect(nextIncidentId(at, ['2026-11-24-09', '2026-11-24-nope'])).toBe('2026-11-24-10');
+	});
+
+	it('accepts only real dates', () => {
+		expect(isIncidentId('2026-11-23-01')).toBe(true);
+		expect(isIncidentId('2026-02-30-01')).toBe(false);
+		expect(isIncidentId('2026-11-23-00')).toBe(false);
+		expect(isIncidentId('../2026-11-23-01')).toBe(false);
+	});
+});
+
+describe('slugs', () => {
+	const hostile = [
+		'../../etc/passwd',
+		'| rm -rf / <!-- x --> <script>',
+		'\u001b]0;pwned\u0007\u001b[2J title',
+		'🔥🔥🔥',
+		'..',
+		'A'.repeat(10_240),
+		'Checkout 5xx after deploy — üñíçødé',
+		'\u202eevil\u202c',
+	];
+	it.each(hostile)('keeps %j inside [a-z0-9-]{1,60}', title => {
+		const slug = slugFromTitle(title);
+		expect(slug).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/);
+	});
+
+	it('reads naturally for a normal title', () => {
+		expect(slugFromTitle('Checkout 5xx after deploy')).toBe('checkout-5xx-after-deploy');
+		expect(slugFromTitle('🔥')).toBe('incident');
+	});
+
+	it('makes writer names safe for file names', () => {
+		expect(writerName('Alice Smith', 'Laptop.local')).toBe('alice-smith@laptop.local');
+		expect(fileSafeName('../..')).toBe('unknown');
+	});
+});
+
+describe('backdating', () => {
+	const pressed = new Date('2026-11-23T15:10:30.000Z');
+	it('reads @HH:MM as UTC today', () => {
+		expect(parseBackdate('@14:55 pager fired', pressed)).toEqual({
+			text: 'pager fired',
+			at: new Date('2026-11-23T14:55:00.000Z'),
+			backdated: true,
+		});
+	});
+	it('never backdates into the future: @23:50 at 00:10 is yesterday', () => {
+		const justAfterMidnight = new Date('2026-11-24T00:10:00.000Z');
+		expect(parseBackdate('@23:50 x', justAfterMidnight).at).toEqual(new Date('2026-11-23T23:50:00.000Z'));
+	});
+	it('reads @-5m, @-90s and @-2h', () => {
+		expect(parseBackdate('@-5m x', pressed).at).toEqual(new Date('2026-11-23T15:05:30.000Z'));
+		expect(parseBackdate('@-90s x', pressed).at).toEqual(new Date('2026-11-23T15:09:00.000Z'));
+		expect(parseBackdate('@-2h x', pressed).at).toEqual(new Date('2026-11-23T13:10:30.000Z'));
+	});
+	it('leaves other text alone', () => {
+		expect(parseBackdate('@alice said 14:55', pressed)).toEqual({text: '@alice said 14:55', at: pressed, backdated: false});
+		expect(parseBackdate('@25:00 x', pressed).backdated).toBe(false);
+	});
+});
+
+describe('displaySafe', () => {
+	it('makes escape sequences, control characters and bidi overrides visible and inert', () => {
+		const shown = displaySafe('a\u001b[2Jb\u001b]0;title\u0007c\u009bd\u202ee\nf\tg');
+		expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/);
+		expect(shown).toBe('a␛[2Jb␛]0;title␇c\\x9bd<U+202E>e⏎f g');
+	});
+	it('keeps emoji and ordinary Unicode', () => {
+		expect(displaySafe('🔥 ünïcode עברית')).toBe('🔥 ünïcode עברית');
+	});
+});
