@@ -2,10 +2,14 @@
 // the interactive screen loads. Measured here: an unbundled Ink app takes
 // 580-880 ms to its first frame, bundled 200-300 ms.
 import {build} from 'esbuild';
-import {existsSync} from 'node:fs';
+import {existsSync, rmSync} from 'node:fs';
 
+rmSync('dist', {recursive: true, force: true});
 const entryPoints = {cli: 'source/cli.tsx'};
-if (existsSync('bench/bench.ts')) entryPoints.bench = 'bench/bench.ts';
+if (existsSync('bench/bench.ts')) {
+	entryPoints.bench = 'bench/bench.ts';
+	entryPoints['minimal-ink-app'] = 'bench/minimal-ink-app.tsx';
+}
 
 await build({
 	entryPoints,

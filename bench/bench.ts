@@ -4,8 +4,10 @@ import {writeFileSync} from 'node:fs';
 import {cpus, hostname} from 'node:os';
 import {formatFigure, type BenchFigure} from './figures.js';
 import {journalFigures} from './journal-bench.js';
+import {keystrokeFigures} from './keystroke-bench.js';
+import {startupFigures} from './startup-bench.js';
 
-const figures: BenchFigure[] = [...journalFigures()];
+const figures: BenchFigure[] = [...journalFigures(), ...(await startupFigures()), ...(await keystrokeFigures())];
 
 if (process.argv.includes('--json')) {
 	const report = {machine: {host: hostname(), cpus: cpus().length, node: process.version}, at: new Date().toISOString(), figures};

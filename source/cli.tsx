@@ -1,5 +1,6 @@
 import meow from 'meow';
 import {UserError} from './commands/command-errors.js';
+import {findNewestOpenIncident} from './commands/find-incident.js';
 import {setUpCli} from './cli/cli-setup.js';
 import {configCommand} from './cli/config-command.js';
 import {listCommand} from './cli/list-command.js';
@@ -47,7 +48,7 @@ const cli = meow(
 	},
 );
 
-function main(): number {
+async function main(): Promise<number> {
 	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'help', 'version']);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(flag => !known.has(flag));
 	if (unknown.length > 0) throw new UserError(`unknown option --${unknown[0]}; see incident-tui --help`);
@@ -55,13 +56,17 @@ function main(): number {
 	if (cli.flags['help']) {
 		cli.showHelp(0);
 	}
-	if (command === undefined) {
-		if (!process.stdin.isTTY) {
-			throw new UserError(`the live screen needs a terminal; without one use: ${NON_INTERACTIVE_COMMANDS}`);
-		}
-		throw new UserError(`the live screen is not built yet; use: ${NON_INTERACTIVE_COMMANDS}`);
+	if (command === undefined && !process.stdin.isTTY) {
+		throw new UserError(`the live screen needs a terminal; without one use: ${NON_INTERACTIVE_COMMANDS}`);
 	}
 	const setup = setUpCli(cli.flags.dir);
+	if (command === undefined) {
+		const open = findNewestOpenIncident(setup.workspace.docsDir);
+		// Ink and React load only here: `log` from a script stays fast.
+		const {startApp} = await import('./ui/start-app.js');
+		await startApp(setup.context, open?.state.id);
+		return 0;
+	}
 	switch (command) {
 		case 'new':
 			newCommand(setup, args, cli.flags);
@@ -81,7 +86,7 @@ function main(): number {
 }
 
 try {
-	process.exitCode = main();
+	process.exitCode = await main();
 } catch (error) {
 	process.exitCode = reportError(error);
 }

@@ -15,5 +15,5 @@ export interface LogNoteInput {
 export function logNote(context: CommandContext, input: LogNoteInput): RecordedEvent {
 	const pressedAt = input.pressedAt ?? context.now();
 	const {text, at} = parseBackdate(input.text, pressedAt);
-	return recordEvent(context, input.incidentId, {type: 'note.logged', kind: input.kind, text}, {at, loggedAt: pressedAt});
+	return recordEvent(context, input.incidentId, {type: 'note.logged', kind: input.kind, text}, {at});
 }

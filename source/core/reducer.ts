@@ -163,8 +163,16 @@ function addTimeline(
 	text: string,
 	amended: boolean,
 ): void {
-	const loggedAt = 'loggedAt' in event && event.loggedAt !== event.at ? event.loggedAt : undefined;
+	const loggedAt = 'loggedAt' in event && isBackdated(event.at, event.loggedAt) ? event.loggedAt : undefined;
 	state.timeline.push({eventId: event.id, at: event.at, loggedAt, author: event.author, kind, text, amended});
+}
+
+/**
+ * Typing a note takes seconds, so every event is written a little after its key
+ * press; only a gap of a minute or more is a backdate worth showing.
+ */
+function isBackdated(at: string, loggedAt: string | undefined): boolean {
+	return loggedAt !== undefined && Math.abs(Date.parse(loggedAt) - Date.parse(at)) >= 60_000;
 }
 
 /** The first time wins: a later "mitigated" note does not move time to mitigate. */

@@ -28,15 +28,24 @@ export function readJournalFile(path: string): JournalFileContents {
 	const lines = content.split('\n');
 	const unfinishedTail = lines.at(-1) !== '';
 	lines.pop();
+	return {...parseJournalLines(lines, path, 1), unfinishedTail};
+}
+
+/** Parses complete lines; `firstLineNumber` lets a reader that follows a file report true line numbers. */
+export function parseJournalLines(
+	lines: readonly string[],
+	file: string,
+	firstLineNumber: number,
+): {events: AnyEvent[]; damaged: DamagedLine[]} {
 	const events: AnyEvent[] = [];
 	const damaged: DamagedLine[] = [];
 	lines.forEach((raw, index) => {
 		if (raw.trim() === '') return;
 		const parsed = parseEventLine(raw);
 		if (parsed.ok) events.push(parsed.event);
-		else damaged.push({file: path, line: index + 1, reason: parsed.reason, raw});
+		else damaged.push({file, line: firstLineNumber + index, reason: parsed.reason, raw});
 	});
-	return {events, damaged, unfinishedTail};
+	return {events, damaged};
 }
 
 export interface IncidentJournal {

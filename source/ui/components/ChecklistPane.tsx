@@ -1,0 +1,39 @@
+import {Box, Text} from 'ink';
+import type {ChecklistItem} from '../../core/checklist.js';
+import type {ChecklistTick} from '../../core/incident-state.js';
+import {formatUtcTime} from '../../core/time-format.js';
+import {windowAround} from '../layout.js';
+import {theme} from '../theme.js';
+
+interface ChecklistPaneProps {
+	items: readonly ChecklistItem[];
+	ticks: Readonly<Record<string, ChecklistTick>>;
+	selected: number;
+	focused: boolean;
+	rows: number;
+	width: number;
+}
+
+export function ChecklistPane({items, ticks, selected, focused, rows, width}: ChecklistPaneProps) {
+	const {start, end} = windowAround(items.length, rows, selected);
+	const done = items.filter(item => ticks[item.key]).length;
+	return (
+		<Box flexDirection="column" width={width} height={rows + 1} overflow="hidden">
+			<Text bold wrap="truncate" color={focused ? theme.accent : undefined}>
+				{`Immediate actions ${done}/${items.length}`}
+			</Text>
+			{items.slice(start, end).map((item, offset) => {
+				const tick = ticks[item.key];
+				const isSelected = focused && start + offset === selected;
+				return (
+					<Text key={item.key} wrap="truncate" inverse={isSelected}>
+						{'  '.repeat(item.depth)}
+						<Text color={tick ? theme.done : undefined}>{tick ? '[x] ' : '[ ] '}</Text>
+						{tick ? <Text color={theme.muted}>{`${formatUtcTime(tick.at)} `}</Text> : null}
+						{item.label}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

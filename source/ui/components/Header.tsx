@@ -1,0 +1,38 @@
+import {Box, Text} from 'ink';
+import {severityLabel, statusLabel} from '../../core/describe-event.js';
+import {displaySafe} from '../../core/display-safe.js';
+import type {IncidentState} from '../../core/incident-state.js';
+import {formatDuration} from '../../core/metrics.js';
+import {formatUtcTime} from '../../core/time-format.js';
+import {severityColor, theme} from '../theme.js';
+
+interface HeaderProps {
+	state: IncidentState;
+	now: Date;
+	/** Warnings for the second line, most important first. */
+	warnings: readonly string[];
+}
+
+export function Header({state, now, warnings}: HeaderProps) {
+	const elapsed = state.openedAt ? formatDuration(Math.max(0, now.getTime() - Date.parse(state.openedAt))) : '-';
+	const roles = [
+		`IC ${state.roles.commander ?? '?'}`,
+		state.roles.scribe ? `scribe ${state.roles.scribe}` : '',
+		state.roles.comms ? `comms ${state.roles.comms}` : '',
+	].filter(Boolean);
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold inverse color={severityColor(state.severity)}>
+					{` ${severityLabel(state.severity)} `}
+				</Text>
+				<Text bold>{` ${state.id}  ${displaySafe(state.title)}`}</Text>
+			</Text>
+			<Text wrap="truncate">
+				<Text bold>{statusLabel(state.status)}</Text>
+				<Text>{` · ${elapsed} · ${roles.join(' · ')} · ${formatUtcTime(now)} UTC`}</Text>
+				{warnings.length > 0 ? <Text color={theme.warning}>{` · ⚠ ${displaySafe(warnings[0]!)}`}</Text> : null}
+			</Text>
+		</Box>
+	);
+}

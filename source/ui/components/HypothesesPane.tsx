@@ -1,0 +1,43 @@
+import {Box, Text} from 'ink';
+import {hypothesisResultLabel} from '../../core/describe-event.js';
+import {displaySafe} from '../../core/display-safe.js';
+import type {Hypothesis} from '../../core/incident-state.js';
+import {windowAround} from '../layout.js';
+import {theme} from '../theme.js';
+
+interface HypothesesPaneProps {
+	hypotheses: readonly Hypothesis[];
+	selected: number;
+	focused: boolean;
+	rows: number;
+	width: number;
+}
+
+const RESULT_MARKS = {confirmed: '✔', 'ruled-out': '✘', inconclusive: '?'} as const;
+
+export function HypothesesPane({hypotheses, selected, focused, rows, width}: HypothesesPaneProps) {
+	const {start, end} = windowAround(hypotheses.length, rows, selected);
+	return (
+		<Box flexDirection="column" width={width} height={rows + 1} overflow="hidden">
+			<Text bold wrap="truncate" color={focused ? theme.accent : undefined}>
+				{`Hypotheses ${hypotheses.length}`}
+			</Text>
+			{hypotheses.length === 0 ? (
+				<Text wrap="truncate" color={theme.muted}>
+					none yet: h adds one
+				</Text>
+			) : null}
+			{hypotheses.slice(start, end).map((hypothesis, offset) => {
+				const result = hypothesis.result;
+				const state = result ? `${RESULT_MARKS[result.outcome]} ${hypothesisResultLabel(result.outcome)}` : '… testing';
+				const test = hypothesis.test ? ` (test: ${displaySafe(hypothesis.test)})` : '';
+				return (
+					<Text key={hypothesis.id} wrap="truncate" inverse={focused && start + offset === selected}>
+						<Text color={result?.outcome === 'confirmed' ? theme.done : result ? theme.muted : theme.warning}>{state}</Text>
+						{` ${displaySafe(hypothesis.statement)}${test}`}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,78 @@
+import {Text} from 'ink';
+import {displaySafe} from '../../core/display-safe.js';
+import {formatUtcTime} from '../../core/time-format.js';
+import {choiceOptions, type LiveMode, type TextPurpose} from '../live-input.js';
+import {theme} from '../theme.js';
+
+interface PromptLineProps {
+	mode: LiveMode;
+	message?: {text: string; tone: 'info' | 'error'};
+	columns: number;
+}
+
+const CURSOR = '█';
+
+function textLabel(purpose: TextPurpose): string {
+	switch (purpose.kind) {
+		case 'note':
+			return purpose.noteKind[0]!.toUpperCase() + purpose.noteKind.slice(1);
+		case 'hypothesis-statement':
+			return 'Hypothesis';
+		case 'hypothesis-test':
+			return 'How will you test it';
+		case 'evidence':
+			return `Evidence (${purpose.result})`;
+	}
+}
+
+const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result'} as const;
+
+/** The line above the footer: the open prompt, or the last message. */
+export function PromptLine({mode, message, columns}: PromptLineProps) {
+	if (mode.name === 'text') {
+		const prefix = `${textLabel(mode.purpose)} @ ${formatUtcTime(mode.pressedAt)} › `;
+		const shown = displaySafe(mode.value);
+		// Keep the end of a long line (where the cursor is) in view.
+		const room = Math.max(1, columns - prefix.length - 2);
+		const tail = Array.from(shown).slice(-room).join('');
+		return (
+			<Text wrap="truncate">
+				<Text bold color={theme.accent}>
+					{prefix}
+				</Text>
+				{tail}
+				{CURSOR}
+			</Text>
+		);
+	}
+	if (mode.name === 'choose') {
+		const options = choiceOptions(mode.purpose);
+		return (
+			<Text wrap="truncate">
+				<Text bold color={theme.accent}>{`${CHOICE_LABELS[mode.purpose.kind]}: `}</Text>
+				{options.map((option, index) => (
+					<Text key={option} inverse={index === mode.index}>{` ${index + 1} ${option} `}</Text>
+				))}
+				<Text color={theme.muted}> Enter picks, Esc cancels</Text>
+			</Text>
+		);
+	}
+	if (mode.name === 'confirm-undo') {
+		return (
+			<Text wrap="truncate">
+				<Text bold color={theme.warning}>
+					Undo
+				</Text>
+				{` "${displaySafe(mode.summary)}"? y/n`}
+			</Text>
+		);
+	}
+	if (message) {
+		return (
+			<Text wrap="truncate" color={message.tone === 'error' ? theme.error : undefined}>
+				{displaySafe(message.text)}
+			</Text>
+		);
+	}
+	return <Text> </Text>;
+}

@@ -1,0 +1,21 @@
+import {useStdout} from 'ink';
+import {useEffect, useState} from 'react';
+import type {TerminalSize} from '../layout.js';
+
+function read(stdout: NodeJS.WriteStream): TerminalSize {
+	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
+}
+
+/** The terminal's size, updated on resize so the layout reflows. */
+export function useTerminalSize(): TerminalSize {
+	const {stdout} = useStdout();
+	const [size, setSize] = useState(() => read(stdout));
+	useEffect(() => {
+		const onResize = () => setSize(read(stdout));
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
+	return size;
+}

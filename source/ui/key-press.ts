@@ -1,0 +1,104 @@
+// Keys are decoded here from the raw input Ink reads, not by Ink's useInput:
+// Ink 6.8's useInput throws on some escape sequences (a pasted "ESC[31m" has
+// ctrl set and no key name, and it calls startsWith on undefined), and it hands
+// over "text\r" typed quickly as one string, losing the Enter.
+
+export interface KeyPress {
+	input: string;
+	upArrow?: boolean;
+	downArrow?: boolean;
+	pageUp?: boolean;
+	pageDown?: boolean;
+	return?: boolean;
+	escape?: boolean;
+	tab?: boolean;
+	shift?: boolean;
+	ctrl?: boolean;
+	meta?: boolean;
+	erase?: boolean;
+	/** Text that arrived with other keys at once (a paste): never a run of hotkeys. */
+	paste?: boolean;
+}
+
+export function isCtrlC(press: KeyPress): boolean {
+	return press.ctrl === true && press.input === 'c';
+}
+
+/** Bracketed paste mode: the terminal marks pastes, so a pasted newline is text, not Enter. */
+export const ENABLE_BRACKETED_PASTE = '\u001b[?2004h';
+export const DISABLE_BRACKETED_PASTE = '\u001b[?2004l';
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+
+const ESCAPE_SEQUENCES: Readonly<Record<string, Omit<KeyPress, 'input'>>> = {
+	'\u001b': {escape: true},
+	'\u001b[A': {upArrow: true},
+	'\u001bOA': {upArrow: true},
+	'\u001b[B': {downArrow: true},
+	'\u001bOB': {downArrow: true},
+	'\u001b[5~': {pageUp: true},
+	'\u001b[6~': {pageDown: true},
+	'\u001b[Z': {tab: true, shift: true},
+};
+
+/**
+ * Turns one input event (Ink has already split escape sequences from plain
+ * text) into key presses. Unknown escape sequences are ignored, never fatal.
+ */
+export class KeyDecoder {
+	private pasting = false;
+
+	decode(raw: string): KeyPress[] {
+		if (raw === PASTE_START || raw === PASTE_END) {
+			this.pasting = raw === PASTE_START;
+			return [];
+		}
+		// Inside a paste everything is text, stored as pasted (escape sequences too).
+		if (this.pasting) return [{input: normalizeNewlines(raw), paste: true}];
+		if (raw.startsWith('\u001b')) return decodeEscape(raw);
+		return decodePlain(raw);
+	}
+}
+
+function decodeEscape(raw: string): KeyPress[] {
+	const known = ESCAPE_SEQUENCES[raw];
+	if (known) return [{input: '', ...known}];
+	const alt = Array.from(raw.slice(1));
+	if (alt.length === 1 && alt[0]! >= ' ') return [{input: alt[0]!, meta: true}];
+	return [];
+}
+
+function decodePlain(raw: string): KeyPress[] {
+	const characters = Array.from(raw);
+	const paste = characters.length > 1;
+	const presses: KeyPress[] = [];
+	let text = '';
+	const flush = () => {
+		if (text !== '') presses.push({input: text, paste});
+		text = '';
+	};
+	for (const character of characters) {
+		const code = character.codePointAt(0)!;
+		if (character === '\r' || character === '\n') {
+			flush();
+			presses.push({input: '', return: true});
+		} else if (character === '\u007f' || character === '\b') {
+			if (text !== '') text = Array.from(text).slice(0, -1).join('');
+			else presses.push({input: '', erase: true});
+		} else if (character === '\t') {
+			flush();
+			presses.push({input: '', tab: true});
+		} else if (code < 0x20) {
+			flush();
+			presses.push({input: String.fromCharCode(code + 0x60), ctrl: true});
+		} else {
+			text += character;
+		}
+	}
+	flush();
+	return presses;
+}
+
+function normalizeNewlines(text: string): string {
+	return text.replace(/\r\n?/g, '\n');
+}

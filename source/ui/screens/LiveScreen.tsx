@@ -1,0 +1,117 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import type {CommandContext} from '../../commands/command-context.js';
+import {describeDamage} from '../../commands/load-incident.js';
+import {IMMEDIATE_ACTIONS} from '../../core/checklist.js';
+import {severityLabel, statusLabel} from '../../core/describe-event.js';
+import {computeMetrics} from '../../core/metrics.js';
+import {findUndoTarget} from '../../core/undo.js';
+import {ChecklistPane} from '../components/ChecklistPane.js';
+import {Header} from '../components/Header.js';
+import {HelpOverlay} from '../components/HelpOverlay.js';
+import {HypothesesPane} from '../components/HypothesesPane.js';
+import {KeyFooter} from '../components/KeyFooter.js';
+import {PromptLine} from '../components/PromptLine.js';
+import {TimelinePane} from '../components/TimelinePane.js';
+import {useIncident} from '../hooks/useIncident.js';
+import {useLiveController} from '../hooks/useLiveController.js';
+import {useNow} from '../hooks/useNow.js';
+import {useTerminalSize} from '../hooks/useTerminalSize.js';
+import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
+import type {LiveView} from '../live-input.js';
+
+interface LiveScreenProps {
+	context: CommandContext;
+	incidentId: string;
+}
+
+export function LiveScreen({context, incidentId}: LiveScreenProps) {
+	const {state, damaged, refresh} = useIncident(context.docsDir, incidentId);
+	const now = useNow(context.now);
+	const size = useTerminalSize();
+	const checklist = IMMEDIATE_ACTIONS;
+	const layout = computeLayout(size, {checklist: checklist.length, hypotheses: state.hypotheses.length});
+
+	const view = useMemo<LiveView>(() => {
+		const undo = findUndoTarget(state, context.handle);
+		return {
+			checklist,
+			ticked: new Set(Object.keys(state.checklist)),
+			hypotheses: state.hypotheses.map(h => ({id: h.id, statement: h.statement, resolved: h.result !== undefined})),
+			undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
+			timelineLength: state.timeline.length,
+			timelineRows: layout.timelineRows,
+		};
+	}, [state, context.handle, checklist, layout.timelineRows]);
+	const ui = useLiveController({context, incidentId, view, refresh});
+
+	const warnings = [...describeDamage(damaged), ...state.warnings];
+	const prompt = <PromptLine mode={ui.mode} message={ui.message} columns={size.columns} />;
+
+	if (layout.kind === 'compact') {
+		return (
+			<Box flexDirection="column">
+				<Text wrap="truncate">{`${severityLabel(state.severity)} ${state.id} ${statusLabel(state.status)}`}</Text>
+				<Text wrap="truncate">{`Terminal too small (${size.columns}x${size.rows}); need ${MIN_COLUMNS}x${MIN_ROWS}. Keys still work.`}</Text>
+				{prompt}
+			</Box>
+		);
+	}
+
+	const startedAt = computeMetrics(state, now).startedAt;
+	const checklistPane = (
+		<ChecklistPane
+			items={checklist}
+			ticks={state.checklist}
+			selected={ui.checklistIndex}
+			focused={ui.focus === 'checklist'}
+			rows={layout.checklistRows}
+			width={layout.kind === 'wide' ? layout.leftColumns : size.columns}
+		/>
+	);
+	const hypothesesPane = (
+		<HypothesesPane
+			hypotheses={state.hypotheses}
+			selected={ui.hypothesisIndex}
+			focused={ui.focus === 'hypotheses'}
+			rows={layout.hypothesisRows}
+			width={layout.kind === 'wide' ? layout.leftColumns : size.columns}
+		/>
+	);
+	const timelinePane = (
+		<TimelinePane
+			entries={state.timeline}
+			startedAt={startedAt}
+			scroll={ui.timelineScroll}
+			focused={ui.focus === 'timeline'}
+			rows={layout.timelineRows}
+			width={layout.kind === 'wide' ? size.columns - layout.leftColumns - 1 : size.columns}
+			showAuthors={state.authors.length > 1}
+		/>
+	);
+
+	return (
+		<Box flexDirection="column" width={size.columns}>
+			<Header state={state} now={now} warnings={warnings} />
+			{ui.mode.name === 'help' ? (
+				<HelpOverlay rows={layout.bodyRows} />
+			) : layout.kind === 'wide' ? (
+				<Box height={layout.bodyRows}>
+					<Box flexDirection="column" width={layout.leftColumns} marginRight={1}>
+						{checklistPane}
+						{hypothesesPane}
+					</Box>
+					{timelinePane}
+				</Box>
+			) : (
+				<Box flexDirection="column" height={layout.bodyRows}>
+					{checklistPane}
+					{hypothesesPane}
+					{timelinePane}
+				</Box>
+			)}
+			{prompt}
+			<KeyFooter />
+		</Box>
+	);
+}

@@ -1,0 +1,33 @@
+import {render} from 'ink';
+import type {CommandContext} from '../commands/command-context.js';
+import {App} from './App.js';
+import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
+
+/**
+ * Runs the interactive app until `q`, Ctrl-C or SIGTERM. Every event is on
+ * disk before it is shown, so quitting at any moment loses nothing; Ink puts
+ * the terminal back (raw mode off, cursor shown) on unmount.
+ */
+export async function startApp(context: CommandContext, incidentId: string | undefined): Promise<void> {
+	const app = render(<App context={context} incidentId={incidentId} />, {exitOnCtrlC: false});
+	let stopping = false;
+	const stop = () => {
+		if (stopping) return;
+		stopping = true;
+		app.unmount();
+	};
+	const restoreTerminal = () => process.stdout.write(DISABLE_BRACKETED_PASTE);
+	process.stdout.write(ENABLE_BRACKETED_PASTE);
+	process.once('exit', restoreTerminal);
+	// `on`, not `once`, and never removed: conf's dependency when-exit sends the
+	// signal again after its own handler, which would otherwise kill the process
+	// before Ink has restored the terminal.
+	process.on('SIGTERM', stop);
+	process.on('SIGHUP', stop);
+	try {
+		await app.waitUntilExit();
+	} finally {
+		restoreTerminal();
+		process.off('exit', restoreTerminal);
+	}
+}

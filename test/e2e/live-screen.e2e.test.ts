@@ -1,0 +1,136 @@
+import {execFileSync} from 'node:child_process';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {runCli} from '../helpers/run-cli.js';
+import {makeTempDir} from '../helpers/temp-dir.js';
+import {hasTmux, TmuxSession} from '../helpers/tmux.js';
+
+if (!hasTmux) console.warn('tmux is not installed: the end-to-end tests in a real terminal are skipped');
+
+let repo: string;
+let configDir: string;
+let session: TmuxSession | undefined;
+
+function journal(): Record<string, unknown>[] {
+	const incidents = join(repo, 'docs', 'incidents');
+	const [id] = readdirSync(incidents);
+	const eventsDir = join(incidents, id!, 'events');
+	return readdirSync(eventsDir)
+		.filter(name => name.endsWith('.jsonl'))
+		.flatMap(name => readFileSync(join(eventsDir, name), 'utf8').trim().split('\n'))
+		.map(line => JSON.parse(line) as Record<string, unknown>)
+		.sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
+}
+
+beforeEach(() => {
+	repo = makeTempDir();
+	configDir = makeTempDir();
+	execFileSync('git', ['init', '-q'], {cwd: repo});
+	runCli(['config', 'set', 'handle', 'alice'], {cwd: repo, configDir});
+});
+afterEach(() => session?.close());
+
+describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
+	it('runs an incident from the keyboard alone', async () => {
+		session = new TmuxSession({cwd: repo, configDir});
+		const tmux = session;
+		await tmux.waitFor('Title ›');
+		await tmux.text('Checkout 5xx after deploy');
+		await tmux.keys('Enter');
+		await tmux.keys('1');
+		await tmux.waitFor('Commander › alice');
+		await tmux.keys('Enter');
+		await tmux.waitFor('Immediate actions 0/7');
+
+		await tmux.keys('Space');
+		await tmux.keys('Down');
+		await tmux.keys('Space');
+		await tmux.waitFor('Immediate actions 2/7');
+
+		// Fifty characters as fast as tmux sends them, one key each: all must arrive.
+		const fifty = 'rolled back v143 to v142; 5xx falling off quickly';
+		await tmux.keys('m');
+		await tmux.keys(...Array.from(fifty));
+		await tmux.keys('Enter');
+		await tmux.waitFor('Logged mitigation');
+
+		await tmux.keys('h');
+		await tmux.text('connection pool exhausted');
+		await tmux.keys('Enter');
+		await tmux.waitFor('How will you test it');
+		await tmux.text('pool metrics');
+		await tmux.keys('Enter');
+		await tmux.waitFor('testing connection pool');
+		await tmux.keys('r');
+		await tmux.keys('c');
+		await tmux.text('pool at 100%');
+		await tmux.keys('Enter');
+		await tmux.waitFor('✔ confirmed connection pool');
+
+		await tmux.keys('n');
+		await tmux.text('typo note');
+		await tmux.keys('Enter');
+		await tmux.waitFor('typo note');
+		await tmux.keys('u');
+		await tmux.waitFor('Undo "note: typo note"? y/n');
+		await tmux.keys('y');
+		await tmux.waitFor('Undone');
+
+		expect(runCli(['log', 'bob: paged the DB team', '--kind', 'escalation'], {cwd: repo, configDir}).code).toBe(0);
+		await tmux.waitFor('bob: paged the DB team', 2000);
+
+		const screen = tmux.screen();
+		expect(screen).not.toContain('typo note');
+		expect(screen).toContain(fifty.slice(0, 30));
+
+		await tmux.keys('q');
+		await tmux.waitFor('[exit 0]');
+		expect(tmux.screen()).toContain('[tty icanon]');
+
+		const events = journal();
+		expect(events.map(e => e['type'])).toEqual([
+			'incident.opened',
+			'checklist.ticked',
+			'checklist.ticked',
+			'note.logged',
+			'hypothesis.added',
+			'hypothesis.resolved',
+			'note.logged',
+			'event.retracted',
+			'note.logged',
+		]);
+		expect(events[1]).toMatchObject({item: 'acknowledge'});
+		expect(events[3]).toMatchObject({kind: 'mitigation', text: fifty});
+		expect(events[5]).toMatchObject({result: 'confirmed', evidence: 'pool at 100%', hypothesis: events[4]!['id']});
+		expect(events[7]).toMatchObject({target: events[6]!['id']});
+	});
+
+	it('resumes the open incident and restores the terminal on Ctrl-C', async () => {
+		runCli(['new', 'Queue stuck', '--sev', '2'], {cwd: repo, configDir});
+		session = new TmuxSession({cwd: repo, configDir});
+		await session.waitFor('Queue stuck');
+		await session.keys('C-c');
+		await session.waitFor('[exit 0]');
+		expect(session.screen()).toContain('[tty icanon]');
+	});
+
+	it('quits cleanly on SIGTERM', async () => {
+		runCli(['new', 'Queue stuck', '--sev', '2'], {cwd: repo, configDir});
+		session = new TmuxSession({cwd: repo, configDir});
+		await session.waitFor('Queue stuck');
+		const shell = session.panePid();
+		const node = execFileSync('pgrep', ['-P', String(shell)], {encoding: 'utf8'}).trim().split('\n')[0]!;
+		process.kill(Number(node), 'SIGTERM');
+		await session.waitFor('[exit 0]');
+		expect(session.screen()).toContain('[tty icanon]');
+	});
+
+	it('draws control sequences from a hostile title harmlessly', async () => {
+		runCli(['new', 'evil \u001b[2J\u001b]0;pwned\u0007\u001b[31m red \u202e', '--sev', '1'], {cwd: repo, configDir});
+		session = new TmuxSession({cwd: repo, configDir});
+		const screen = await session.waitFor('Immediate actions');
+		expect(screen).toContain('evil ␛[2J␛]0;pwned␇␛[31m red <U+202E>');
+		expect(session.tmux('display', '-p', '-t', 'e2e', '#{pane_title}')).not.toContain('pwned');
+	});
+});

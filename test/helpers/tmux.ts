@@ -1,0 +1,75 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+import {CLI_PATH} from './run-cli.js';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * The built CLI in a real terminal: a tmux session on a private socket, keys
+ * sent with send-keys, the screen read with capture-pane. After the app exits
+ * the pane prints its exit code and whether the terminal is back in canonical
+ * (cooked) mode, so a test can check that quitting restored the terminal.
+ */
+export class TmuxSession {
+	private readonly socket = `incident-tui-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+	constructor(
+		private readonly options: {cwd: string; configDir: string; args?: string[]; columns?: number; rows?: number},
+	) {
+		const command = [
+			'env CI=false TERM=xterm-256color',
+			`INCIDENT_TUI_CONFIG_DIR=${quote(options.configDir)}`,
+			quote(process.execPath),
+			quote(CLI_PATH),
+			...(options.args ?? []).map(quote),
+			'; echo "[exit $?]"; stty -a | grep -o -- "-\\?icanon" | sed "s/^/[tty /;s/$/]/"; sleep 600',
+		].join(' ');
+		this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 40), '-c', options.cwd, command);
+	}
+
+	tmux(...args: string[]): string {
+		return execFileSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8'});
+	}
+
+	/** Keys by tmux name (Enter, Space, Down, C-c) or single characters, each sent as its own key. */
+	async keys(...keys: string[]): Promise<void> {
+		// tmux reads a lone ";" as a command separator and " " as no key at all.
+		const names = keys.map(key => (key === ' ' ? 'Space' : key === ';' ? '\\;' : key));
+		this.tmux('send-keys', '-t', 'e2e', ...names);
+		await pause(60);
+	}
+
+	/** Literal text, as fast as tmux can send it. */
+	async text(text: string): Promise<void> {
+		this.tmux('send-keys', '-t', 'e2e', '-l', text);
+		await pause(60);
+	}
+
+	screen(): string {
+		return this.tmux('capture-pane', '-p', '-t', 'e2e');
+	}
+
+	async waitFor(expected: string | RegExp, timeoutMs = 5000): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const screen = this.screen();
+			if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(expected)}; screen:\n${screen}`);
+			await pause(50);
+		}
+	}
+
+	panePid(): number {
+		return Number(this.tmux('display', '-p', '-t', 'e2e', '#{pane_pid}').trim());
+	}
+
+	close(): void {
+		try {
+			this.tmux('kill-server');
+		} catch {
+			// Already gone.
+		}
+	}
+}
