@@ -5,6 +5,7 @@ import {render} from 'ink-testing-library';
 import {createCommandContext} from '../source/commands/command-context.js';
 import {logNote} from '../source/commands/log-note.js';
 import {openIncident} from '../source/commands/open-incident.js';
+import {builtInRunbook} from '../source/runbook/load-runbook.js';
 import {App} from '../source/ui/App.js';
 import {percentile, type BenchFigure} from './figures.js';
 
@@ -27,7 +28,7 @@ async function measure(events: number): Promise<BenchFigure[]> {
 		const context = createCommandContext(docsDir, 'alice');
 		const {incidentId} = openIncident(context, {title: 'Bench', severity: 2});
 		for (let index = 1; index < events; index++) logNote(context, {incidentId, kind: 'note', text: `event ${index}`});
-		const app = render(<App context={context} incidentId={incidentId} />);
+		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} />);
 		await pause(200);
 		const prompt: number[] = [];
 		const logged: number[] = [];

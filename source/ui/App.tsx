@@ -1,5 +1,6 @@
 import {useState} from 'react';
 import type {CommandContext} from '../commands/command-context.js';
+import type {LoadedRunbook} from '../runbook/load-runbook.js';
 import {KeyRouter} from './hooks/useKeyRouter.js';
 import {LiveScreen} from './screens/LiveScreen.js';
 import {StartScreen} from './screens/StartScreen.js';
@@ -8,14 +9,15 @@ interface AppProps {
 	context: CommandContext;
 	/** The open incident to resume; the start screen opens one when absent. */
 	incidentId?: string;
+	runbook: LoadedRunbook;
 }
 
-export function App({context, incidentId: resumeId}: AppProps) {
+export function App({context, incidentId: resumeId, runbook}: AppProps) {
 	const [incidentId, setIncidentId] = useState(resumeId);
 	return (
 		<KeyRouter now={context.now}>
 			{incidentId ? (
-				<LiveScreen context={context} incidentId={incidentId} />
+				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} />
 			) : (
 				<StartScreen context={context} onOpened={setIncidentId} />
 			)}

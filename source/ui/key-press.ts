@@ -7,6 +7,8 @@ export interface KeyPress {
 	input: string;
 	upArrow?: boolean;
 	downArrow?: boolean;
+	leftArrow?: boolean;
+	rightArrow?: boolean;
 	pageUp?: boolean;
 	pageDown?: boolean;
 	return?: boolean;
@@ -38,6 +40,10 @@ const ESCAPE_SEQUENCES: Readonly<Record<string, Omit<KeyPress, 'input'>>> = {
 	'\u001bOB': {downArrow: true},
 	'\u001b[5~': {pageUp: true},
 	'\u001b[6~': {pageDown: true},
+	'\u001b[C': {rightArrow: true},
+	'\u001bOC': {rightArrow: true},
+	'\u001b[D': {leftArrow: true},
+	'\u001bOD': {leftArrow: true},
 	'\u001b[Z': {tab: true, shift: true},
 };
 

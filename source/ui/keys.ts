@@ -32,6 +32,7 @@ export const LIVE_KEYS: readonly KeyHelp[] = [
 	{keys: 'h', label: 'hypothesis', description: 'new hypothesis: the statement, then how it will be tested'},
 	{keys: 'r', label: 'result', description: 'record the result of the selected hypothesis, with evidence'},
 	{keys: 'space', label: 'tick', description: 'tick or untick the selected checklist item'},
+	{keys: '← →', label: 'phase', description: "previous / next phase of the runbook's checklist"},
 	{keys: '↑ ↓', label: 'move', description: 'move the selection; in the timeline, scroll (PgUp/PgDn by a page)'},
 	{keys: 'tab', label: 'pane', description: 'move between checklist, timeline and hypotheses'},
 	{keys: 's', label: 'status', description: 'set status'},

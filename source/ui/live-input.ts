@@ -29,6 +29,8 @@ export type LiveMode =
 export interface LiveUi {
 	mode: LiveMode;
 	focus: Pane;
+	/** Which runbook phase's checklist is shown. */
+	phaseIndex: number;
 	checklistIndex: number;
 	hypothesisIndex: number;
 	/** Rows scrolled up from the newest event; 0 follows new events. */
@@ -39,6 +41,7 @@ export interface LiveUi {
 export const INITIAL_LIVE_UI: LiveUi = {
 	mode: {name: 'browse'},
 	focus: 'checklist',
+	phaseIndex: 0,
 	checklistIndex: 0,
 	hypothesisIndex: 0,
 	timelineScroll: 0,
@@ -46,7 +49,8 @@ export const INITIAL_LIVE_UI: LiveUi = {
 
 /** What the keys need to know about the incident on screen. */
 export interface LiveView {
-	checklist: readonly ChecklistItem[];
+	/** Each runbook phase's checklist; the UI state says which is shown. */
+	phases: readonly (readonly ChecklistItem[])[];
 	ticked: ReadonlySet<string>;
 	hypotheses: readonly {id: string; statement: string; resolved: boolean}[];
 	undoTarget?: {eventId: string; summary: string};
@@ -105,6 +109,10 @@ function handleBrowseKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date)
 	}
 	if (press.tab) return {ui: {...ui, focus: cyclePane(ui.focus, press.shift ? -1 : 1)}};
 	if (press.upArrow || press.downArrow) return {ui: moveSelection(ui, press.upArrow ? -1 : 1, view)};
+	if (press.leftArrow || press.rightArrow) {
+		const phaseIndex = clamp(ui.phaseIndex + (press.leftArrow ? -1 : 1), view.phases.length);
+		return {ui: {...ui, phaseIndex, checklistIndex: phaseIndex === ui.phaseIndex ? ui.checklistIndex : 0, focus: 'checklist'}};
+	}
 	if (press.pageUp || press.pageDown) {
 		const page = Math.max(1, view.timelineRows - 1);
 		return {ui: scrollTimeline({...ui, focus: 'timeline'}, press.pageUp ? page : -page, view)};
@@ -212,7 +220,7 @@ function startResult(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
 
 function toggleChecklist(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
 	if (ui.focus !== 'checklist') return {ui: info(ui, 'tab to the checklist to tick items')};
-	const item = view.checklist[ui.checklistIndex];
+	const item = view.phases[ui.phaseIndex]?.[ui.checklistIndex];
 	if (!item) return {ui};
 	return {ui, effect: {type: 'set-checklist-item', item, ticked: !view.ticked.has(item.key), pressedAt: now}};
 }
@@ -220,7 +228,7 @@ function toggleChecklist(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
 function moveSelection(ui: LiveUi, step: -1 | 1, view: LiveView): LiveUi {
 	switch (ui.focus) {
 		case 'checklist':
-			return {...ui, checklistIndex: clamp(ui.checklistIndex + step, view.checklist.length)};
+			return {...ui, checklistIndex: clamp(ui.checklistIndex + step, view.phases[ui.phaseIndex]?.length ?? 0)};
 		case 'hypotheses':
 			return {...ui, hypothesisIndex: clamp(ui.hypothesisIndex + step, view.hypotheses.length)};
 		case 'timeline':

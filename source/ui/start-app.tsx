@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
+import {loadRunbook} from '../runbook/load-runbook.js';
 import {App} from './App.js';
 import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
 
@@ -9,7 +10,8 @@ import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
  * the terminal back (raw mode off, cursor shown) on unmount.
  */
 export async function startApp(context: CommandContext, incidentId: string | undefined): Promise<void> {
-	const app = render(<App context={context} incidentId={incidentId} />, {exitOnCtrlC: false});
+	const runbook = loadRunbook(context.docsDir);
+	const app = render(<App context={context} incidentId={incidentId} runbook={runbook} />, {exitOnCtrlC: false});
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;

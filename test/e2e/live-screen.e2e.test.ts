@@ -41,12 +41,12 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 		await tmux.keys('1');
 		await tmux.waitFor('Commander › alice');
 		await tmux.keys('Enter');
-		await tmux.waitFor('Immediate actions 0/7');
+		await tmux.waitFor('Detection & Triage 0/8');
 
 		await tmux.keys('Space');
 		await tmux.keys('Down');
 		await tmux.keys('Space');
-		await tmux.waitFor('Immediate actions 2/7');
+		await tmux.waitFor('Detection & Triage 2/8');
 
 		// Fifty characters as fast as tmux sends them, one key each: all must arrive.
 		const fifty = 'rolled back v143 to v142; 5xx falling off quickly';
@@ -100,7 +100,7 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 			'event.retracted',
 			'note.logged',
 		]);
-		expect(events[1]).toMatchObject({item: 'acknowledge'});
+		expect(events[1]).toMatchObject({item: 'detection-and-triage/acknowledge'});
 		expect(events[3]).toMatchObject({kind: 'mitigation', text: fifty});
 		expect(events[5]).toMatchObject({result: 'confirmed', evidence: 'pool at 100%', hypothesis: events[4]!['id']});
 		expect(events[7]).toMatchObject({target: events[6]!['id']});
@@ -129,7 +129,7 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 	it('draws control sequences from a hostile title harmlessly', async () => {
 		runCli(['new', 'evil \u001b[2J\u001b]0;pwned\u0007\u001b[31m red \u202e', '--sev', '1'], {cwd: repo, configDir});
 		session = new TmuxSession({cwd: repo, configDir});
-		const screen = await session.waitFor('Immediate actions');
+		const screen = await session.waitFor('Detection & Triage');
 		expect(screen).toContain('evil ␛[2J␛]0;pwned␇␛[31m red <U+202E>');
 		expect(session.tmux('display', '-p', '-t', 'e2e', '#{pane_title}')).not.toContain('pwned');
 	});

@@ -1,5 +1,6 @@
 import {render} from 'ink-testing-library';
 import {createCommandContext, type CommandContext} from '../../source/commands/command-context.js';
+import {builtInRunbook} from '../../source/runbook/load-runbook.js';
 import {App} from '../../source/ui/App.js';
 
 export const KEY = {
@@ -38,7 +39,7 @@ const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * pause can land before the previous one has rendered (PITFALLS.md).
  */
 export async function renderApp(context: CommandContext, incidentId?: string, size = {columns: 100, rows: 30}) {
-	const app = render(<App context={context} incidentId={incidentId} />);
+	const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} />);
 	resize(app.stdout, size);
 	app.stdout.emit('resize');
 	const driver = {

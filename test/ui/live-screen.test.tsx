@@ -103,11 +103,33 @@ describe('live screen', () => {
 		await app.waitFor('[x] 03:01:00 Acknowledge');
 		clock.set('2026-11-23T03:02:00.000Z');
 		await app.press(KEY.down, ' ');
-		await app.waitFor('Immediate actions 2/7');
+		await app.waitFor('Detection & Triage 2/8');
 		await app.press(' ');
-		await app.waitFor('Immediate actions 1/7');
+		await app.waitFor('Detection & Triage 1/8');
 		expect(journal().map(e => e.type).slice(1)).toEqual(['checklist.ticked', 'checklist.ticked', 'checklist.unticked']);
-		expect(journal()[1]).toMatchObject({item: 'acknowledge', at: '2026-11-23T03:01:00.000Z'});
+		expect(journal()[1]).toMatchObject({item: 'detection-and-triage/acknowledge', at: '2026-11-23T03:01:00.000Z'});
+	});
+
+	it('moves between runbook phases with the arrows and ticks in the phase shown', async () => {
+		const app = await renderApp(context, incidentId);
+		await app.press('\u001b[C');
+		await app.waitFor('2/5 Investigation 0/4');
+		await app.press(' ');
+		await app.waitFor('2/5 Investigation 1/4');
+		await app.press('\u001b[C', '\u001b[C', '\u001b[C', '\u001b[C');
+		await app.waitFor('5/5 Closure 0/4');
+		await app.press('\u001b[D');
+		await app.waitFor('4/5 Permanent Fix');
+		expect(journal().at(-1)).toMatchObject({type: 'checklist.ticked', item: 'investigation/read-the-alerts-dashboards-and'});
+	});
+
+	it('warns in the header when the response target passes without acknowledgement, until acknowledged', async () => {
+		const app = await renderApp(context, incidentId);
+		clock.set('2026-11-23T03:00:30.000Z');
+		await app.waitFor('not acknowledged after 30s (SEV-1 target', 2500);
+		await app.press(' ');
+		await app.waitFor('Detection & Triage 1/8');
+		expect(app.frame()).not.toContain('not acknowledged');
 	});
 
 	it('adds a hypothesis with its test and records the result with evidence', async () => {
@@ -166,7 +188,7 @@ describe('live screen', () => {
 		const help = await app.waitFor('any key closes this help');
 		expect(help).toContain('undo your last event');
 		await app.press('x');
-		await app.waitFor('Immediate actions');
+		await app.waitFor('Detection & Triage');
 		expect(app.frame()).not.toContain('any key closes');
 	});
 
@@ -191,7 +213,7 @@ describe('live screen', () => {
 	it('reflows to one column at 60 and a compact view at 30 columns', async () => {
 		const app = await renderApp(context, incidentId);
 		await app.waitFor('Timeline');
-		expect(app.frame()).toMatch(/Immediate actions 0\/7 +Timeline/);
+		expect(app.frame()).toMatch(/Detection & Triage 0\/8 ←→ +Timeline/);
 		await app.resize({columns: 60, rows: 30});
 		const narrow = await app.waitFor(/^Timeline/m);
 		expect(narrow.split('\n').every(line => line.length <= 60)).toBe(true);

@@ -21,7 +21,7 @@ it('opens an incident from title, severity and commander, then shows the live sc
 	await app.press(KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace, KEY.backspace);
 	await app.type('bob');
 	await app.press(KEY.enter);
-	const frame = await app.waitFor('Immediate actions');
+	const frame = await app.waitFor('Detection & Triage');
 	expect(frame).toContain('IC bob');
 	expect(listIncidentIds(docsDir)).toEqual(['2026-11-23-01']);
 });

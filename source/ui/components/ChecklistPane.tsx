@@ -6,6 +6,8 @@ import {windowAround} from '../layout.js';
 import {theme} from '../theme.js';
 
 interface ChecklistPaneProps {
+	/** The phase: "1/5 Detection & Triage". */
+	title: string;
 	items: readonly ChecklistItem[];
 	ticks: Readonly<Record<string, ChecklistTick>>;
 	selected: number;
@@ -14,13 +16,13 @@ interface ChecklistPaneProps {
 	width: number;
 }
 
-export function ChecklistPane({items, ticks, selected, focused, rows, width}: ChecklistPaneProps) {
+export function ChecklistPane({title, items, ticks, selected, focused, rows, width}: ChecklistPaneProps) {
 	const {start, end} = windowAround(items.length, rows, selected);
 	const done = items.filter(item => ticks[item.key]).length;
 	return (
 		<Box flexDirection="column" width={width} height={rows + 1} overflow="hidden">
 			<Text bold wrap="truncate" color={focused ? theme.accent : undefined}>
-				{`Immediate actions ${done}/${items.length}`}
+				{`${title} ${done}/${items.length} ←→`}
 			</Text>
 			{items.slice(start, end).map((item, offset) => {
 				const tick = ticks[item.key];

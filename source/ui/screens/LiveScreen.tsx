@@ -2,10 +2,11 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {describeDamage} from '../../commands/load-incident.js';
-import {IMMEDIATE_ACTIONS} from '../../core/checklist.js';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
 import {computeMetrics} from '../../core/metrics.js';
 import {findUndoTarget} from '../../core/undo.js';
+import type {LoadedRunbook} from '../../runbook/load-runbook.js';
+import {responseTargetWarning} from '../../runbook/response-target.js';
 import {ChecklistPane} from '../components/ChecklistPane.js';
 import {Header} from '../components/Header.js';
 import {HelpOverlay} from '../components/HelpOverlay.js';
@@ -23,29 +24,38 @@ import type {LiveView} from '../live-input.js';
 interface LiveScreenProps {
 	context: CommandContext;
 	incidentId: string;
+	runbook: LoadedRunbook;
 }
 
-export function LiveScreen({context, incidentId}: LiveScreenProps) {
+export function LiveScreen({context, incidentId, runbook}: LiveScreenProps) {
 	const {state, damaged, refresh} = useIncident(context.docsDir, incidentId);
 	const now = useNow(context.now);
 	const size = useTerminalSize();
-	const checklist = IMMEDIATE_ACTIONS;
-	const layout = computeLayout(size, {checklist: checklist.length, hypotheses: state.hypotheses.length});
+	const phases = runbook.runbook.phases;
+	const longestChecklist = Math.max(...phases.map(phase => phase.items.length));
+	const layout = computeLayout(size, {checklist: longestChecklist, hypotheses: state.hypotheses.length});
 
 	const view = useMemo<LiveView>(() => {
 		const undo = findUndoTarget(state, context.handle);
 		return {
-			checklist,
+			phases: phases.map(phase => phase.items),
 			ticked: new Set(Object.keys(state.checklist)),
 			hypotheses: state.hypotheses.map(h => ({id: h.id, statement: h.statement, resolved: h.result !== undefined})),
 			undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
 			timelineLength: state.timeline.length,
 			timelineRows: layout.timelineRows,
 		};
-	}, [state, context.handle, checklist, layout.timelineRows]);
+	}, [state, context.handle, phases, layout.timelineRows]);
 	const ui = useLiveController({context, incidentId, view, refresh});
+	const phase = phases[ui.phaseIndex] ?? phases[0]!;
 
-	const warnings = [...describeDamage(damaged), ...state.warnings];
+	const responseWarning = responseTargetWarning(runbook.runbook, state, now);
+	const warnings = [
+		...(responseWarning ? [responseWarning] : []),
+		...(runbook.problem ? [runbook.problem] : []),
+		...describeDamage(damaged),
+		...state.warnings,
+	];
 	const prompt = <PromptLine mode={ui.mode} message={ui.message} columns={size.columns} />;
 
 	if (layout.kind === 'compact') {
@@ -61,7 +71,8 @@ export function LiveScreen({context, incidentId}: LiveScreenProps) {
 	const startedAt = computeMetrics(state, now).startedAt;
 	const checklistPane = (
 		<ChecklistPane
-			items={checklist}
+			title={`${phases.indexOf(phase) + 1}/${phases.length} ${phase.name}`}
+			items={phase.items}
 			ticks={state.checklist}
 			selected={ui.checklistIndex}
 			focused={ui.focus === 'checklist'}
