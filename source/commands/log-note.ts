@@ -13,7 +13,7 @@ export interface LogNoteInput {
 }
 
 export function logNote(context: CommandContext, input: LogNoteInput): RecordedEvent {
-	const pressedAt = input.pressedAt ?? context.now();
-	const {text, at} = parseBackdate(input.text, pressedAt);
-	return recordEvent(context, input.incidentId, {type: 'note.logged', kind: input.kind, text}, {at});
+	const writtenAt = context.now();
+	const {text, at} = parseBackdate(input.text, input.pressedAt ?? writtenAt);
+	return recordEvent(context, input.incidentId, {type: 'note.logged', kind: input.kind, text}, {at, loggedAt: writtenAt});
 }
