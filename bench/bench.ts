@@ -5,9 +5,10 @@ import {cpus, hostname} from 'node:os';
 import {formatFigure, type BenchFigure} from './figures.js';
 import {journalFigures} from './journal-bench.js';
 import {keystrokeFigures} from './keystroke-bench.js';
+import {reportFigures} from './report-bench.js';
 import {startupFigures} from './startup-bench.js';
 
-const figures: BenchFigure[] = [...journalFigures(), ...(await startupFigures()), ...(await keystrokeFigures())];
+const figures: BenchFigure[] = [...journalFigures(), ...(await startupFigures()), ...(await keystrokeFigures()), ...reportFigures()];
 
 if (process.argv.includes('--json')) {
 	const report = {machine: {host: hostname(), cpus: cpus().length, node: process.version}, at: new Date().toISOString(), figures};

@@ -14,7 +14,7 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export function formatFigure(figure: BenchFigure): string {
 	const value = `${figure.value.toFixed(3)} ${figure.unit}`;
-	if (!figure.compare) return `${figure.name.padEnd(48)} ${value}`;
+	if (!figure.compare) return `${figure.name.padEnd(56)} ${value}`;
 	const ratio = figure.value / figure.compare.value;
-	return `${figure.name.padEnd(48)} ${value}   vs ${figure.compare.name} ${figure.compare.value.toFixed(3)} ${figure.unit} (${ratio.toFixed(2)}x)`;
+	return `${figure.name.padEnd(56)} ${value}   vs ${figure.compare.name} ${figure.compare.value.toFixed(3)} ${figure.unit} (${ratio.toFixed(2)}x)`;
 }

@@ -8,7 +8,7 @@ import {logCommand} from './cli/log-command.js';
 import {newCommand} from './cli/new-command.js';
 import {reportError} from './cli/output.js';
 
-const NON_INTERACTIVE_COMMANDS = 'new, log, list, config';
+const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, config';
 
 const cli = meow(
 	`
@@ -18,6 +18,8 @@ const cli = meow(
 	  $ incident-tui log "text" [--kind K] [--id ID]
 	                                         log an event (another terminal, scripts)
 	  $ incident-tui list [--json]           incidents, newest first
+	  $ incident-tui report [ID] [--template NAME] [--stdout]
+	                                         render the report to docs/incidents/ID_slug.md
 	  $ incident-tui config [get|set] KEY [VALUE]
 
 	Options
@@ -29,6 +31,9 @@ const cli = meow(
 	  --id ID         incident ID YYYY-MM-DD-NN (default: the newest open one)
 	  --dir PATH      docs root inside the repository (default: docs)
 	  --json          machine-readable output (list)
+	  --template NAME incident-report, incident-response, retrospective,
+	                  postmortem, sre, or docs/templates/NAME.md (report)
+	  --stdout        print the report instead of writing it (report)
 
 	Text starting with @HH:MM (UTC) or @-5m is backdated: "@14:55 pager fired".
 	Exit codes: 0 ok, 1 your input, 2 the environment (files, git).
@@ -44,12 +49,14 @@ const cli = meow(
 			id: {type: 'string'},
 			dir: {type: 'string'},
 			json: {type: 'boolean'},
+			template: {type: 'string'},
+			stdout: {type: 'boolean'},
 		},
 	},
 );
 
 async function main(): Promise<number> {
-	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'help', 'version']);
+	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'template', 'stdout', 'help', 'version']);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(flag => !known.has(flag));
 	if (unknown.length > 0) throw new UserError(`unknown option --${unknown[0]}; see incident-tui --help`);
 	const [command, ...args] = cli.input;
@@ -77,6 +84,12 @@ async function main(): Promise<number> {
 		case 'list':
 			listCommand(setup, cli.flags);
 			return 0;
+		case 'report': {
+			// Handlebars and marked load only for reports: `log` stays fast.
+			const {reportCommand} = await import('./cli/report-command.js');
+			reportCommand(setup, args, cli.flags);
+			return 0;
+		}
 		case 'config':
 			configCommand(setup, args);
 			return 0;

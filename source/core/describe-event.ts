@@ -46,9 +46,9 @@ export function describeEvent(event: AnyEvent, amendedText?: string, hypothesisS
 		case 'note.logged':
 			return amendedText ?? event.text;
 		case 'hypothesis.added':
-			return `Hypothesis: ${amendedText ?? event.statement}${event.test ? ` (test: ${event.test})` : ''}`;
+			return `${amendedText ?? event.statement}${event.test ? ` (test: ${event.test})` : ''}`;
 		case 'hypothesis.resolved':
-			return `Hypothesis ${hypothesisResultLabel(event.result)}: ${hypothesisStatement ?? event.hypothesis}${event.evidence ? ` (${event.evidence})` : ''}`;
+			return `${hypothesisResultLabel(event.result)}: ${hypothesisStatement ?? event.hypothesis}${event.evidence ? ` (${event.evidence})` : ''}`;
 		case 'event.retracted':
 			return `Retracted ${event.target}`;
 		case 'event.amended':

@@ -19,6 +19,8 @@ export const ROLES = ['commander', 'scribe', 'comms'] as const;
 export const HYPOTHESIS_RESULTS = ['confirmed', 'ruled-out', 'inconclusive'] as const;
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
+/** The Google SRE postmortem's action item types. */
+export const ACTION_KINDS = ['mitigate', 'prevent', 'process'] as const;
 export const INVARIANT_KINDS = ['test', 'monitor'] as const;
 export const CLOSURE_FIELDS = [
 	'whatHappened',
@@ -50,6 +52,7 @@ export type Role = (typeof ROLES)[number];
 export type HypothesisResult = (typeof HYPOTHESIS_RESULTS)[number];
 export type Priority = (typeof PRIORITIES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type ActionKind = (typeof ACTION_KINDS)[number];
 export type InvariantKind = (typeof INVARIANT_KINDS)[number];
 export type ClosureField = (typeof CLOSURE_FIELDS)[number];
 
@@ -112,6 +115,9 @@ export const eventSchema = z.discriminatedUnion('type', [
 		priority: z.enum(PRIORITIES),
 		due: z.iso.date().optional(),
 		status: z.enum(ACTION_STATUSES),
+		kind: z.enum(ACTION_KINDS).optional(),
+		/** A ticket or bug reference. */
+		bug: text.optional(),
 	}),
 	z.object({
 		...envelope,
@@ -122,6 +128,8 @@ export const eventSchema = z.discriminatedUnion('type', [
 		priority: z.enum(PRIORITIES).optional(),
 		due: z.iso.date().optional(),
 		status: z.enum(ACTION_STATUSES).optional(),
+		kind: z.enum(ACTION_KINDS).optional(),
+		bug: text.optional(),
 	}),
 	z.object({
 		...envelope,

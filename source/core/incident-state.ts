@@ -1,4 +1,5 @@
 import type {
+	ActionKind,
 	ActionStatus,
 	ClosureField,
 	HypothesisResult,
@@ -33,6 +34,10 @@ export interface TimelineEntry {
 	kind: TimelineKind;
 	text: string;
 	amended: boolean;
+	/** For a status change: the new status. */
+	status?: Status;
+	/** For a hypothesis result: the outcome. */
+	outcome?: HypothesisResult;
 }
 
 export interface ChecklistTick {
@@ -59,6 +64,8 @@ export interface CorrectiveAction {
 	priority: Priority;
 	due?: string;
 	status: ActionStatus;
+	kind?: ActionKind;
+	bug?: string;
 	at: string;
 	by: string;
 }

@@ -1,6 +1,6 @@
 import {compareEvents, isKnownEvent, type AnyEvent, type IncidentEvent} from './events.js';
 import {describeEvent} from './describe-event.js';
-import {emptyIncidentState, type IncidentState, type Milestones, type TimelineKind} from './incident-state.js';
+import {emptyIncidentState, type IncidentState, type Milestones, type TimelineEntry, type TimelineKind} from './incident-state.js';
 import {checkMilestoneOrder} from './metrics.js';
 
 /**
@@ -61,7 +61,7 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 			state.status = event.status;
 			if (event.status === 'monitoring') setMilestone(state.milestones, 'mitigated', event.at);
 			if (event.status === 'resolved') setMilestone(state.milestones, 'resolved', event.at);
-			addTimeline(state, event, 'status', text, amended);
+			addTimeline(state, event, 'status', text, amended).status = event.status;
 			return;
 		case 'role.assigned':
 			state.roles[event.role] = event.handle;
@@ -100,7 +100,7 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 				return;
 			}
 			hypothesis.result = {outcome: event.result, evidence: event.evidence, at: event.at, by: event.author, eventId: event.id};
-			addTimeline(state, event, 'hypothesis', describeEvent(event, undefined, hypothesis.statement), amended);
+			addTimeline(state, event, 'hypothesis', describeEvent(event, undefined, hypothesis.statement), amended).outcome = event.result;
 			return;
 		}
 		case 'closure.recorded':
@@ -114,6 +114,8 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 				priority: event.priority,
 				due: event.due,
 				status: event.status,
+				kind: event.kind,
+				bug: event.bug,
 				at: event.at,
 				by: event.author,
 			});
@@ -129,6 +131,8 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 			if (event.priority !== undefined) action.priority = event.priority;
 			if (event.due !== undefined) action.due = event.due;
 			if (event.status !== undefined) action.status = event.status;
+			if (event.kind !== undefined) action.kind = event.kind;
+			if (event.bug !== undefined) action.bug = event.bug;
 			return;
 		}
 		case 'invariant.recorded':
@@ -162,9 +166,11 @@ function addTimeline(
 	kind: TimelineKind,
 	text: string,
 	amended: boolean,
-): void {
+): TimelineEntry {
 	const loggedAt = 'loggedAt' in event && isBackdated(event.at, event.loggedAt) ? event.loggedAt : undefined;
-	state.timeline.push({eventId: event.id, at: event.at, loggedAt, author: event.author, kind, text, amended});
+	const entry: TimelineEntry = {eventId: event.id, at: event.at, loggedAt, author: event.author, kind, text, amended};
+	state.timeline.push(entry);
+	return entry;
 }
 
 /**

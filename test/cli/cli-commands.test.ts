@@ -125,6 +125,34 @@ describe('incident-tui (built CLI)', () => {
 		expect(JSON.parse(cli('list', '--json').stdout)[0].events).toBe(3);
 	});
 
+	it('writes the report next to the incident, and prints each template with --stdout', () => {
+		const id = /Opened (\S+)/.exec(cli('new', 'Checkout 5xx after deploy', '--sev', '1').stdout)![1]!;
+		cli('log', 'rolled back', '--kind', 'mitigation');
+		const written = cli('report');
+		expect(written).toMatchObject({code: 0});
+		expect(written.stdout).toMatch(`Wrote docs/incidents/${id}_checkout-5xx-after-deploy.md (incident-report) for ${id}`);
+		expect(readFileSync(join(repo, 'docs', 'incidents', `${id}_checkout-5xx-after-deploy.md`), 'utf8')).toContain('## 1. Executive Summary');
+		for (const [template, heading] of [
+			['incident-report', '## 6. Sign-Off'],
+			['incident-response', '## 5. Post-Incident Review (The Learning)'],
+			['retrospective', '## 9) Follow-up links'],
+			['postmortem', '## Review'],
+			['sre', '## Timeline'],
+		]) {
+			const printed = cli('report', id, '--template', template!, '--stdout');
+			expect(printed.code).toBe(0);
+			expect(printed.stdout).toContain(heading);
+			expect(printed.stdout).toContain('rolled back');
+		}
+	});
+
+	it('names the templates when asked for one that does not exist', () => {
+		cli('new', 'x', '--sev', '3');
+		const run = cli('report', '--template', 'nope', '--stdout');
+		expect(run.code).toBe(1);
+		expect(run.stderr).toMatch(/^incident-tui: no template "nope"; templates are incident-report, incident-response, postmortem, retrospective, sre\n$/);
+	});
+
 	it('prints help and version', () => {
 		expect(cli('--help').stdout).toMatch(/incident-tui new "Title" --sev 1/);
 		expect(cli('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -1,0 +1,72 @@
+// User text escaped for where it lands in a Markdown report. No raw HTML or
+// HTML comment from user text survives (`<` and `>` become entities), Markdown
+// punctuation is backslash-escaped so a title cannot become a link, a heading
+// or a table, and control characters are made visible.
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+const PUNCTUATION = /[\\`*_[\]|~#]/g;
+
+function visibleControls(text: string): string {
+	return text
+		.replace(CONTROL, c => {
+			const code = c.charCodeAt(0);
+			return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : `\\x${code.toString(16)}`;
+		})
+		.replace(BIDI_CONTROL, c => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
+}
+
+function escapeLine(line: string): string {
+	return visibleControls(line)
+		.replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(PUNCTUATION, c => `\\${c}`);
+}
+
+/** Inside a sentence, a list item or a heading: one line. */
+export function escapeInline(text: string): string {
+	return escapeLine(text.replace(/\r\n?|\n/g, ' ').trim());
+}
+
+/** A table cell: one line, pipes escaped, line breaks kept as <br>. */
+export function escapeCell(text: string): string {
+	return text
+		.trim()
+		.split(/\r\n?|\n/)
+		.map(escapeLine)
+		.join('<br>');
+}
+
+/** A paragraph that may span lines: each line escaped, none can start a list, quote or heading. */
+export function escapeBlock(text: string): string {
+	return text
+		.trim()
+		.split(/\r\n?|\n/)
+		.map(line => escapeLine(line).replace(/^(\s*)([-+=]|\d+[.)])/, '$1\\$2'))
+		.join('  \n');
+}
+
+/**
+ * An inline code span that holds any text, backticks included. Text with
+ * angle brackets is escaped inline instead: entities do not work inside code,
+ * and "<!--" must not appear in the report even as code.
+ */
+export function escapeCode(text: string): string {
+	if (/[<>]/.test(text)) return escapeInline(text);
+	const content = visibleControls(text.replace(/\r\n?|\n/g, ' '));
+	const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map(run => run.length));
+	const fence = '`'.repeat(longestRun + 1);
+	const padded = content.startsWith('`') || content.endsWith('`') ? ` ${content} ` : content;
+	return `${fence}${padded}${fence}`;
+}
+
+/** Mermaid labels: only characters that mean nothing to Mermaid's grammar. */
+export function mermaidLabel(text: string, maxLength = 48): string {
+	const plain = visibleControls(text)
+		.replace(/[^\p{L}\p{N} .,'/()+=?!-]/gu, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	const cut = Array.from(plain);
+	return cut.length > maxLength ? `${cut.slice(0, maxLength - 1).join('')}…` : plain || '-';
+}

@@ -1,0 +1,162 @@
+import {hypothesisResultLabel, severityLabel, statusLabel} from '../core/describe-event.js';
+import type {ClosureField} from '../core/events.js';
+import type {IncidentState, TimelineKind} from '../core/incident-state.js';
+import {computeMetrics, formatDuration} from '../core/metrics.js';
+import {formatUtcDate, formatUtcDateTime, formatUtcMinute} from '../core/time-format.js';
+import type {Runbook} from '../runbook/runbook.js';
+import {timelineDiagram} from './timeline-diagram.js';
+
+// The one data shape every report template receives. Values are plain user
+// text (templates escape them for where they land) or undefined when nothing
+// was recorded, so a template can say so instead of leaving a placeholder.
+
+const KIND_LABELS: Record<TimelineKind, string> = {
+	note: 'Note',
+	detection: 'Detection',
+	acknowledged: 'Acknowledged',
+	action: 'Action',
+	communication: 'Communication',
+	mitigation: 'Mitigation',
+	escalation: 'Escalation',
+	resolution: 'Resolution',
+	opened: 'Declared',
+	severity: 'Severity',
+	status: 'Status',
+	role: 'Role',
+	checklist: 'Checklist',
+	hypothesis: 'Hypothesis',
+	closed: 'Closed',
+	unknown: 'Other',
+};
+
+const MILESTONE_KINDS: ReadonlySet<TimelineKind> = new Set(['detection', 'acknowledged', 'mitigation', 'resolution', 'opened', 'closed']);
+
+const WHY_QUESTIONS = [
+	'Why did the incident occur?',
+	'Why did that happen?',
+	'Why did that happen?',
+	'Why did that happen?',
+	'Why did that happen?',
+];
+
+export function buildReportData(state: IncidentState, runbook: Runbook, now: Date) {
+	const metrics = computeMetrics(state, now);
+	const closure = (field: ClosureField) => nonEmpty(state.closure[field]);
+	const duration = (ms: number | undefined) => (ms === undefined ? undefined : formatDuration(ms));
+	const ticks = state.checklist;
+	const checklist = runbook.phases.flatMap(phase =>
+		phase.items.map(item => ({
+			phase: phase.name,
+			label: item.label,
+			subStep: item.depth > 0,
+			done: ticks[item.key] !== undefined,
+			tickedAt: ticks[item.key] ? formatUtcDateTime(ticks[item.key]!.at) : undefined,
+			by: ticks[item.key]?.by,
+		})),
+	);
+	const invariants = state.invariants.map(invariant => ({
+		kind: invariant.kind === 'test' ? 'Test' : 'Monitor',
+		reference: invariant.reference,
+		description: nonEmpty(invariant.description),
+		by: invariant.by,
+	}));
+	const notesOf = (...kinds: TimelineKind[]) => state.timeline.filter(entry => kinds.includes(entry.kind)).map(entry => entry.text);
+	const resolvedAt = state.milestones.resolved;
+	return {
+		incident: {
+			id: state.id,
+			title: state.title,
+			severity: severityLabel(state.severity),
+			severityName: runbook.severities.find(s => s.severity === state.severity)?.name,
+			status: statusLabel(state.status),
+			resolved: state.status === 'resolved',
+			environment: state.environment,
+			commander: state.roles.commander,
+			scribe: state.roles.scribe,
+			comms: state.roles.comms,
+			responders: state.authors,
+			date: state.openedAt ? formatUtcDate(state.openedAt) : undefined,
+			openedAt: state.openedAt ? formatUtcDateTime(state.openedAt) : undefined,
+			detectedAt: metrics.startedAt ? formatUtcDateTime(metrics.startedAt) : undefined,
+			resolvedAt: resolvedAt ? formatUtcDateTime(resolvedAt) : undefined,
+		},
+		metrics: {
+			timeToAcknowledge: duration(metrics.timeToAcknowledgeMs),
+			timeToMitigate: duration(metrics.timeToMitigateMs),
+			timeToResolve: duration(metrics.timeToResolveMs),
+			duration: duration(metrics.durationMs),
+			ongoing: resolvedAt === undefined,
+		},
+		timeline: state.timeline.map(entry => ({
+			time: formatUtcMinute(entry.at),
+			dateTime: formatUtcDateTime(entry.at),
+			kind: KIND_LABELS[entry.kind],
+			milestone: MILESTONE_KINDS.has(entry.kind),
+			text: entry.text,
+			owner: entry.author,
+			loggedAt: entry.loggedAt ? formatUtcDateTime(entry.loggedAt) : undefined,
+		})),
+		checklist,
+		/** The first phase's checklist: the immediate actions. */
+		immediateActions: checklist.filter(item => item.phase === runbook.phases[0]?.name),
+		hypotheses: state.hypotheses.map((hypothesis, index) => ({
+			letter: String.fromCharCode(65 + (index % 26)),
+			statement: hypothesis.statement,
+			test: nonEmpty(hypothesis.test),
+			result: hypothesis.result ? hypothesisResultLabel(hypothesis.result.outcome) : 'not tested yet',
+			confirmed: hypothesis.result?.outcome === 'confirmed',
+			evidence: nonEmpty(hypothesis.result?.evidence),
+			by: hypothesis.by,
+		})),
+		summary: {
+			whatHappened: closure('whatHappened'),
+			whoImpacted: closure('whoImpacted'),
+		},
+		impact: {
+			users: closure('impactUsers'),
+			duration: closure('impactDuration') ?? duration(metrics.durationMs),
+			scope: closure('impactScope'),
+			data: closure('impactData'),
+		},
+		whys: WHY_QUESTIONS.map((question, index) => ({
+			number: index + 1,
+			question,
+			answer: closure(`why${index + 1}` as ClosureField),
+			last: index === WHY_QUESTIONS.length - 1,
+		})),
+		rootCause: closure('rootCause'),
+		trigger: closure('trigger'),
+		contributingFactors: closure('contributingFactors'),
+		immediateFix: closure('immediateFix'),
+		permanentFix: closure('permanentFix'),
+		permanentFixLink: closure('permanentFixLink'),
+		lessons: {keep: closure('lessonsKeep'), stop: closure('lessonsStop'), start: closure('lessonsStart')},
+		detection: notesOf('detection')[0],
+		mitigations: notesOf('mitigation'),
+		communications: notesOf('communication'),
+		actions: state.actions.map((action, index) => ({
+			number: index + 1,
+			description: action.description,
+			owner: nonEmpty(action.owner),
+			priority: action.priority,
+			due: action.due,
+			status: action.status,
+			type: action.kind,
+			bug: nonEmpty(action.bug),
+		})),
+		invariants,
+		invariantTest: invariants.find(i => i.kind === 'Test'),
+		invariantMonitor: invariants.find(i => i.kind === 'Monitor'),
+		closed: state.closed
+			? {at: formatUtcDateTime(state.closed.at), by: state.closed.by, overrideReason: state.closed.overrideReason}
+			: undefined,
+		generatedAt: formatUtcDateTime(now),
+		diagram: timelineDiagram(state),
+	};
+}
+
+export type ReportData = ReturnType<typeof buildReportData>;
+
+function nonEmpty(value: string | undefined): string | undefined {
+	return value !== undefined && value.trim() !== '' ? value : undefined;
+}

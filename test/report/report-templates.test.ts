@@ -1,0 +1,135 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {marked, type Token, type Tokens} from 'marked';
+import {describe, expect, it} from 'vitest';
+import {reduceIncident} from '../../source/core/reducer.js';
+import {builtInRunbook} from '../../source/runbook/load-runbook.js';
+import {renderReport} from '../../source/report/render-report.js';
+import {findTemplate} from '../../source/report/template-store.js';
+import headings from '../fixtures/section-headings.json' with {type: 'json'};
+import {SCRIPTED_ID, SCRIPTED_NOW, scriptedIncident} from '../fixtures/scripted-incident.js';
+import {eventFactory} from '../helpers/event-factory.js';
+import {makeTempDir} from '../helpers/temp-dir.js';
+
+const TEMPLATES = ['incident-report', 'incident-response', 'retrospective', 'postmortem', 'sre'] as const;
+const runbook = builtInRunbook();
+const render = (name: string, events = scriptedIncident(), docsDir = makeTempDir()) =>
+	renderReport(findTemplate(docsDir, name), reduceIncident(SCRIPTED_ID, events), runbook, SCRIPTED_NOW);
+
+describe.each(TEMPLATES)('the %s template', name => {
+	const golden = new URL(`../golden/${name}.md`, import.meta.url);
+
+	it('renders the scripted incident exactly as the committed golden file', () => {
+		const report = render(name);
+		// UPDATE_GOLDEN=1 npm test rewrites the golden files after an intended change; review the diff.
+		if (process.env['UPDATE_GOLDEN']) writeFileSync(golden, report);
+		expect(report).toBe(readFileSync(golden, 'utf8'));
+	});
+
+	it('has every section heading of the house format', () => {
+		const lines = render(name).split('\n');
+		for (const heading of headings[name]) expect(lines).toContain(heading);
+	});
+
+	it('leaves no template placeholder and says "not recorded" where data is missing', () => {
+		const opened = eventFactory('alice')(0, {type: 'incident.opened', title: 'Bare', severity: 3, commander: 'alice'});
+		const report = render(name, [opened]);
+		expect(report).not.toMatch(/\{\{|\}\}|\[Item|YYYY|HH:MM|XXX/);
+		expect(report).toContain('not recorded');
+	});
+});
+
+describe('hostile text in every template', () => {
+	const nasty = [
+		'pipe | in | cells',
+		'line one\nline two\r\nline three',
+		'<!-- hidden comment --> <script>alert(1)</script> <img src=x onerror=alert(1)>',
+		'``` fenced ``` and `tick` and ````',
+		'# heading? - list? > quote? 1. ordered? [link](http://evil) ![img](x)',
+		'emoji 🔥🚨 and right-to-left עברית العربية \u202eevil\u202c',
+		'\u001b[31mred\u001b[0m \u0007 bell',
+	].join(' ');
+	const huge = `${'x'.repeat(5000)}|${'y'.repeat(5000)}\n<!--`;
+	const alice = eventFactory('alice');
+	const opened = alice(0, {type: 'incident.opened', title: 'Title | with <!-- pipes --> `and` \u202e ../../x', severity: 1, commander: 'alice'});
+	const hypothesis = alice(2, {type: 'hypothesis.added', statement: nasty, test: nasty});
+	const action = alice(6, {type: 'action.added', description: nasty, owner: 'al|ice\n<b>', priority: 'P0', status: 'open', bug: '<!-- x -->'});
+	const events = [
+		opened,
+		alice(1, {type: 'note.logged', kind: 'detection', text: nasty}),
+		alice(1, {type: 'note.logged', kind: 'note', text: huge}),
+		hypothesis,
+		alice(3, {type: 'hypothesis.resolved', hypothesis: hypothesis.id, result: 'confirmed', evidence: nasty}),
+		alice(4, {type: 'note.logged', kind: 'mitigation', text: nasty}),
+		...(['whatHappened', 'whoImpacted', 'impactUsers', 'impactScope', 'impactData', 'why1', 'rootCause', 'trigger', 'immediateFix', 'permanentFix', 'permanentFixLink', 'lessonsKeep', 'lessonsStop', 'lessonsStart'] as const).map(
+			field => alice(5, {type: 'closure.recorded', field, value: nasty}),
+		),
+		action,
+		alice(7, {type: 'invariant.recorded', kind: 'monitor', reference: nasty, description: nasty}),
+		alice(8, {type: 'incident.closed', overrideReason: nasty}),
+	];
+	const timelineRows = reduceIncident(SCRIPTED_ID, events).timeline.length;
+
+	it.each(TEMPLATES)('%s: tables keep their shape and no raw HTML survives', name => {
+		const report = render(name, events);
+		const tokens = marked.lexer(report);
+		const tables = collect(tokens, 'table') as Tokens.Table[];
+		expect(tables.length).toBeGreaterThan(0);
+		for (const table of tables) {
+			for (const row of table.rows) expect(row).toHaveLength(table.header.length);
+		}
+		const timeline = tables.find(table => table.header.some(cell => cell.text === 'Event'));
+		if (timeline) expect(timeline.rows).toHaveLength(timelineRows);
+		const html = collect(tokens, 'html').map(token => (token as Tokens.HTML).text.trim());
+		expect(html.filter(text => text !== '<br>')).toEqual([]);
+		expect(report).not.toMatch(/<!--|<script|<img|\u001b|\u0007|\u202e/);
+		expect(report).toContain('🔥🚨');
+		expect(report).toContain('עברית');
+		const headingTexts = (collect(tokens, 'heading') as Tokens.Heading[]).map(heading => heading.text);
+		expect(headingTexts.filter(text => text.includes('heading?'))).toEqual([]);
+		// A URL someone typed may stay a link (GFM autolinks it); a [text](url) built from user text may not.
+		const links = collect(tokens, 'link') as Tokens.Link[];
+		expect(links.filter(link => link.text !== link.href)).toEqual([]);
+		expect(collect(tokens, 'image')).toEqual([]);
+	});
+});
+
+describe('templates from the repository', () => {
+	it('overrides a built-in template and adds new ones', () => {
+		const docsDir = makeTempDir();
+		writeFile(docsDir, 'templates/postmortem.md', '# Ours: {{incident.title}}\n');
+		writeFile(docsDir, 'templates/brief.md', '{{incident.id}} {{cell rootCause}}\n');
+		expect(render('postmortem', scriptedIncident(), docsDir)).toBe('# Ours: Checkout 5xx after deploy\n');
+		expect(render('brief', scriptedIncident(), docsDir)).toBe('2026-11-23-01 A missing finally block in the payment client.\n');
+	});
+
+	it('reports a syntax error in one line naming the file and line', () => {
+		const docsDir = makeTempDir();
+		writeFile(docsDir, 'templates/broken.md', '# Report\n\n{{#each timeline}}\n{{text}\n');
+		expect(() => render('broken', scriptedIncident(), docsDir)).toThrow(/templates\/broken\.md:4: template syntax error/);
+	});
+
+	it('refuses a template name that could leave the templates directory', () => {
+		expect(() => render('../secrets')).toThrow(/is not a template name/);
+	});
+});
+
+function writeFile(docsDir: string, path: string, content: string): void {
+	const full = `${docsDir}/${path}`;
+	mkdirSync(full.slice(0, full.lastIndexOf('/')), {recursive: true});
+	writeFileSync(full, content);
+}
+
+function collect(tokens: readonly Token[], type: string): Token[] {
+	const found: Token[] = [];
+	const visit = (list: readonly Token[]) => {
+		for (const token of list) {
+			if (token.type === type) found.push(token);
+			const table = token as Tokens.Table;
+			if (token.type === 'table') for (const cell of [...table.header, ...table.rows.flat()]) visit(cell.tokens);
+			if ('tokens' in token && Array.isArray(token.tokens)) visit(token.tokens);
+			if ('items' in token && Array.isArray(token.items)) visit(token.items as Token[]);
+		}
+	};
+	visit(tokens);
+	return found;
+}
