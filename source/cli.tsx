@@ -8,7 +8,7 @@ import {logCommand} from './cli/log-command.js';
 import {newCommand} from './cli/new-command.js';
 import {reportError} from './cli/output.js';
 
-const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, config';
+const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, publish, config';
 
 const cli = meow(
 	`
@@ -20,6 +20,8 @@ const cli = meow(
 	  $ incident-tui list [--json]           incidents, newest first
 	  $ incident-tui report [ID] [--template NAME] [--stdout]
 	                                         render the report to docs/incidents/ID_slug.md
+	  $ incident-tui publish [ID] [--template NAME]
+	                                         report + docs/INCIDENT_LOG.md, committed to git
 	  $ incident-tui config [get|set] KEY [VALUE]
 
 	Options
@@ -88,6 +90,11 @@ async function main(): Promise<number> {
 			// Handlebars and marked load only for reports: `log` stays fast.
 			const {reportCommand} = await import('./cli/report-command.js');
 			reportCommand(setup, args, cli.flags);
+			return 0;
+		}
+		case 'publish': {
+			const {publishCommand} = await import('./cli/publish-command.js');
+			await publishCommand(setup, args, cli.flags);
 			return 0;
 		}
 		case 'config':

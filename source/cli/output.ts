@@ -1,6 +1,7 @@
 import {relative} from 'node:path';
 import {EnvironmentError, UserError} from '../commands/command-errors.js';
 import {displaySafe} from '../core/display-safe.js';
+import {GitFault} from '../git/git-fault.js';
 
 export function print(line: string): void {
 	process.stdout.write(`${line}\n`);
@@ -18,10 +19,10 @@ export function shownPath(path: string): string {
 
 /** One line on stderr, and the exit code of DESIGN.md: 1 user error, 2 environment error. */
 export function reportError(error: unknown): number {
-	if (error instanceof UserError || error instanceof EnvironmentError) {
+	if (error instanceof UserError || error instanceof EnvironmentError || error instanceof GitFault) {
 		const hint = error.hint ? ` (${error.hint})` : '';
 		process.stderr.write(`incident-tui: ${displaySafe(error.message)}${hint}\n`);
-		return error.exitCode;
+		return error instanceof GitFault ? 2 : error.exitCode;
 	}
 	const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
 	process.stderr.write(`incident-tui: unexpected error: ${displaySafe(message ?? '')}\n`);

@@ -62,6 +62,12 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 	}));
 	const notesOf = (...kinds: TimelineKind[]) => state.timeline.filter(entry => kinds.includes(entry.kind)).map(entry => entry.text);
 	const resolvedAt = state.milestones.resolved;
+	// An open incident's report must not change by itself, or every publish would commit.
+	const lasting = resolvedAt
+		? duration(metrics.durationMs)
+		: metrics.startedAt
+			? `ongoing since ${formatUtcDateTime(metrics.startedAt)} UTC`
+			: undefined;
 	return {
 		incident: {
 			id: state.id,
@@ -84,7 +90,7 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 			timeToAcknowledge: duration(metrics.timeToAcknowledgeMs),
 			timeToMitigate: duration(metrics.timeToMitigateMs),
 			timeToResolve: duration(metrics.timeToResolveMs),
-			duration: duration(metrics.durationMs),
+			duration: lasting,
 			ongoing: resolvedAt === undefined,
 		},
 		timeline: state.timeline.map(entry => ({
@@ -114,7 +120,7 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		},
 		impact: {
 			users: closure('impactUsers'),
-			duration: closure('impactDuration') ?? duration(metrics.durationMs),
+			duration: closure('impactDuration') ?? lasting,
 			scope: closure('impactScope'),
 			data: closure('impactData'),
 		},

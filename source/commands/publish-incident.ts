@@ -1,0 +1,75 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {dirname, join, relative} from 'node:path';
+import {severityLabel, statusLabel} from '../core/describe-event.js';
+import type {IncidentState} from '../core/incident-state.js';
+import {computeMetrics, formatDuration} from '../core/metrics.js';
+import {checkRepository, commitPaths, stagePaths} from '../git/commit-paths.js';
+import {eventsDirOf, journalPathOf} from '../journal/journal-paths.js';
+import {journalFilesIn} from '../journal/read-journal.js';
+import type {Workspace} from '../journal/workspace.js';
+import {updateIncidentLog} from '../report/incident-log.js';
+import type {CommandContext} from './command-context.js';
+import {recordEvent} from './record-event.js';
+import {renderIncidentReport, writeFileDurably} from './write-report.js';
+
+export interface PublishResult {
+	incidentId: string;
+	reportPath: string;
+	status: 'committed' | 'unchanged';
+	commit?: string;
+	detached: boolean;
+	warnings: string[];
+}
+
+/**
+ * Renders the report, updates INCIDENT_LOG.md and commits the incident's own
+ * files. The files are written before git runs, so a git fault leaves them on
+ * disk for a retry. Nothing changed since the last publish: no commit.
+ */
+export async function publishIncident(
+	context: CommandContext,
+	workspace: Workspace,
+	incidentId: string | undefined,
+	templateName: string,
+): Promise<PublishResult> {
+	const report = renderIncidentReport(context.docsDir, incidentId, templateName, context.now());
+	writeFileDurably(report.path, report.markdown);
+	const logPath = join(context.docsDir, 'INCIDENT_LOG.md');
+	const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : undefined;
+	writeFileDurably(logPath, updateIncidentLog(log, logRowOf(report.state, relative(dirname(logPath), report.path))));
+
+	const {git, detached} = await checkRepository(workspace.root, workspace.inGitRepository);
+	const ownJournal = journalPathOf(context.docsDir, report.incidentId, context.writer);
+	const paths = () =>
+		[report.path, logPath, ...journalFilesIn(eventsDirOf(context.docsDir, report.incidentId))].map(path => relative(workspace.root, path));
+	const base = {incidentId: report.incidentId, reportPath: report.path, detached, warnings: report.warnings};
+	if (!(await stagePaths(git, paths()))) return {...base, status: 'unchanged'};
+
+	recordEvent(context, report.incidentId, {
+		type: 'report.published',
+		path: relative(workspace.root, report.path),
+		template: report.template,
+	});
+	await stagePaths(git, [relative(workspace.root, ownJournal)]);
+	const commit = await commitPaths(workspace.root, git, paths(), commitMessage(report.state));
+	return {...base, status: 'committed', commit};
+}
+
+export function commitMessage(state: IncidentState): string {
+	const title = state.title.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+	const short = Array.from(title).length > 72 ? `${Array.from(title).slice(0, 71).join('')}…` : title;
+	return `incident(${state.id}): ${short} [${severityLabel(state.severity)}, ${state.status}]`;
+}
+
+function logRowOf(state: IncidentState, link: string) {
+	const metrics = computeMetrics(state, new Date(0));
+	return {
+		id: state.id,
+		date: state.openedAt?.slice(0, 10) ?? '',
+		severity: severityLabel(state.severity),
+		title: state.title,
+		status: statusLabel(state.status),
+		duration: state.milestones.resolved && metrics.durationMs !== undefined ? formatDuration(metrics.durationMs) : 'ongoing',
+		link,
+	};
+}
