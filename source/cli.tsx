@@ -73,7 +73,7 @@ async function main(): Promise<number> {
 		const open = findNewestOpenIncident(setup.workspace.docsDir);
 		// Ink and React load only here: `log` from a script stays fast.
 		const {startApp} = await import('./ui/start-app.js');
-		await startApp(setup.context, open?.state.id);
+		await startApp(setup.context, setup.workspace, setup.settings.template, open?.state.id);
 		return 0;
 	}
 	switch (command) {

@@ -55,6 +55,13 @@ export async function publishIncident(
 	return {...base, status: 'committed', commit};
 }
 
+/** One line for the screen and the CLI. */
+export function describePublishResult(result: PublishResult): string {
+	if (result.status === 'unchanged') return `Nothing changed since ${result.incidentId} was last published; no commit made.`;
+	const detached = result.detached ? `; HEAD is detached, keep it with: git switch -c incident/${result.incidentId}` : '';
+	return `Published ${result.incidentId}: commit ${result.commit?.slice(0, 7)}${detached}`;
+}
+
 export function commitMessage(state: IncidentState): string {
 	const title = state.title.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
 	const short = Array.from(title).length > 72 ? `${Array.from(title).slice(0, 71).join('')}…` : title;

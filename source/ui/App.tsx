@@ -2,6 +2,7 @@ import {useState} from 'react';
 import type {CommandContext} from '../commands/command-context.js';
 import type {LoadedRunbook} from '../runbook/load-runbook.js';
 import {KeyRouter} from './hooks/useKeyRouter.js';
+import type {Publish} from './hooks/useLiveController.js';
 import {LiveScreen} from './screens/LiveScreen.js';
 import {StartScreen} from './screens/StartScreen.js';
 
@@ -10,14 +11,16 @@ interface AppProps {
 	/** The open incident to resume; the start screen opens one when absent. */
 	incidentId?: string;
 	runbook: LoadedRunbook;
+	/** Renders, logs and commits the report (git is loaded only when asked). */
+	publish: Publish;
 }
 
-export function App({context, incidentId: resumeId, runbook}: AppProps) {
+export function App({context, incidentId: resumeId, runbook, publish}: AppProps) {
 	const [incidentId, setIncidentId] = useState(resumeId);
 	return (
 		<KeyRouter now={context.now}>
 			{incidentId ? (
-				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} />
+				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} publish={publish} />
 			) : (
 				<StartScreen context={context} onOpened={setIncidentId} />
 			)}

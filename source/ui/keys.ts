@@ -38,6 +38,8 @@ export const LIVE_KEYS: readonly KeyHelp[] = [
 	{keys: 's', label: 'status', description: 'set status'},
 	{keys: 'v', label: 'severity', description: 'set severity'},
 	{keys: 'u', label: 'undo', description: 'undo your last event (writes a retraction, after y/n)'},
+	{keys: 'w', label: 'wizard', description: 'closure wizard: summary, impact, 5 whys, actions, lessons, invariant, close, publish'},
+	{keys: 'p', label: 'publish', description: 'render the report, update INCIDENT_LOG.md and commit them'},
 ];
 
 export const TEXT_INPUT_HELP =

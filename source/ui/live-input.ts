@@ -1,8 +1,21 @@
 import type {ChecklistItem} from '../core/checklist.js';
-import {HYPOTHESIS_RESULTS, SEVERITIES, STATUSES, type HypothesisResult, type NoteKind, type Severity, type Status} from '../core/events.js';
+import {
+	HYPOTHESIS_RESULTS,
+	SEVERITIES,
+	STATUSES,
+	type ClosureField,
+	type HypothesisResult,
+	type InvariantKind,
+	type NoteKind,
+	type Priority,
+	type Severity,
+	type Status,
+} from '../core/events.js';
 import {isCtrlC, type KeyPress} from './key-press.js';
 import {NOTE_KEYS} from './keys.js';
 import {editText} from './text-editing.js';
+import {handleWizardKey, startWizardStep, type WizardMode, type WizardView} from './wizard-input.js';
+import {CLOSE_STEP} from './wizard-steps.js';
 
 // What each key does on the live screen, as a pure function of the screen's
 // state: key press → next UI state and, at most, one effect (an event to
@@ -24,7 +37,8 @@ export type LiveMode =
 	| {name: 'help'}
 	| {name: 'text'; purpose: TextPurpose; value: string; pressedAt: Date}
 	| {name: 'choose'; purpose: ChoicePurpose; index: number; pressedAt: Date}
-	| {name: 'confirm-undo'; targetId: string; summary: string};
+	| {name: 'confirm-undo'; targetId: string; summary: string}
+	| WizardMode;
 
 export interface LiveUi {
 	mode: LiveMode;
@@ -56,6 +70,9 @@ export interface LiveView {
 	undoTarget?: {eventId: string; summary: string};
 	timelineLength: number;
 	timelineRows: number;
+	wizard: WizardView;
+	/** The wizard step to resume at. */
+	firstMissingStep: number;
 }
 
 export type LiveEffect =
@@ -66,6 +83,11 @@ export type LiveEffect =
 	| {type: 'set-status'; status: Status; pressedAt: Date}
 	| {type: 'set-severity'; severity: Severity; pressedAt: Date}
 	| {type: 'retract'; targetId: string; pressedAt: Date}
+	| {type: 'record-closure'; field: ClosureField; value: string; pressedAt: Date}
+	| {type: 'add-action'; description: string; owner: string; priority: Priority; due?: string; pressedAt: Date}
+	| {type: 'record-invariant'; kind: InvariantKind; reference: string; description: string; pressedAt: Date}
+	| {type: 'close'; overrideReason?: string; pressedAt: Date}
+	| {type: 'publish'}
 	| {type: 'quit'};
 
 export interface LiveKeyResult {
@@ -92,9 +114,11 @@ export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: 
 		case 'text':
 			return handleTextKey(ui, ui.mode, press);
 		case 'choose':
-			return handleChoiceKey(ui, ui.mode, press);
+			return handleChoiceKey(ui, ui.mode, press, view);
 		case 'confirm-undo':
 			return handleConfirmKey(ui, ui.mode, press, now);
+		case 'wizard':
+			return handleWizardKey(ui, ui.mode, press, view.wizard, now);
 		case 'browse':
 			return handleBrowseKey({...ui, message: undefined}, press, view, now);
 	}
@@ -131,6 +155,10 @@ function handleBrowseKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date)
 		case 'u':
 			if (!view.undoTarget) return {ui: info(ui, 'nothing of yours to undo')};
 			return {ui: {...ui, mode: {name: 'confirm-undo', targetId: view.undoTarget.eventId, summary: view.undoTarget.summary}}};
+		case 'w':
+			return {ui: {...ui, mode: startWizardStep(view.firstMissingStep, view.wizard)}};
+		case 'p':
+			return {ui: info(ui, 'publishing…'), effect: {type: 'publish'}};
 		case '?':
 			return {ui: {...ui, mode: {name: 'help'}}};
 		case 'q':
@@ -173,7 +201,7 @@ function submitText(ui: LiveUi, mode: Extract<LiveMode, {name: 'text'}>): LiveKe
 	}
 }
 
-function handleChoiceKey(ui: LiveUi, mode: Extract<LiveMode, {name: 'choose'}>, press: KeyPress): LiveKeyResult {
+function handleChoiceKey(ui: LiveUi, mode: Extract<LiveMode, {name: 'choose'}>, press: KeyPress, view: LiveView): LiveKeyResult {
 	const options = choiceOptions(mode.purpose);
 	if (press.escape) return {ui: info({...ui, mode: {name: 'browse'}}, 'cancelled')};
 	if (press.upArrow || press.downArrow) {
@@ -188,6 +216,8 @@ function handleChoiceKey(ui: LiveUi, mode: Extract<LiveMode, {name: 'choose'}>, 
 	const {purpose, pressedAt} = mode;
 	switch (purpose.kind) {
 		case 'status':
+			// Resolved goes through the wizard's close step: the golden rule applies.
+			if (STATUSES[chosen] === 'resolved') return {ui: {...ui, mode: startWizardStep(CLOSE_STEP, view.wizard)}};
 			return {ui: browse, effect: {type: 'set-status', status: STATUSES[chosen]!, pressedAt}};
 		case 'severity':
 			return {ui: browse, effect: {type: 'set-severity', severity: SEVERITIES[chosen]!, pressedAt}};

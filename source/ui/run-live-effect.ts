@@ -7,17 +7,22 @@ import {
 	setSeverity,
 	setStatus,
 } from '../commands/incident-actions.js';
+import {addCorrectiveAction, closeIncident, recordClosureField, recordInvariant} from '../commands/closure.js';
 import {logNote} from '../commands/log-note.js';
 import {hypothesisResultLabel, severityLabel, statusLabel} from '../core/describe-event.js';
 import {formatUtcTime} from '../core/time-format.js';
 import type {LiveEffect} from './live-input.js';
 
-/** Appends the effect's event (fsync) and says what was done; throws if nothing was written. */
+/**
+ * Appends the effect's event (fsync) and says what was done; throws if nothing
+ * was written. Publishing runs git and returns a promise.
+ */
 export function runLiveEffect(
 	context: CommandContext,
 	incidentId: string,
 	effect: Exclude<LiveEffect, {type: 'quit'}>,
-): string {
+	publish: () => Promise<string>,
+): string | Promise<string> {
 	switch (effect.type) {
 		case 'log-note': {
 			const {event} = logNote(context, {incidentId, kind: effect.kind, text: effect.text, pressedAt: effect.pressedAt});
@@ -41,5 +46,19 @@ export function runLiveEffect(
 		case 'retract':
 			retractEvent(context, incidentId, effect.targetId, effect.pressedAt);
 			return 'Undone (a retraction was logged)';
+		case 'record-closure':
+			recordClosureField(context, incidentId, effect.field, effect.value, effect.pressedAt);
+			return 'Saved';
+		case 'add-action':
+			addCorrectiveAction(context, incidentId, effect, effect.pressedAt);
+			return `Corrective action added (${effect.priority}); another, or Enter on an empty line to go on`;
+		case 'record-invariant':
+			recordInvariant(context, incidentId, effect, effect.pressedAt);
+			return `Invariant recorded: ${effect.kind} ${effect.reference}`;
+		case 'close':
+			closeIncident(context, incidentId, effect.overrideReason, effect.pressedAt);
+			return effect.overrideReason ? 'Closed without an invariant; the reason goes into the report' : 'Closed as Resolved';
+		case 'publish':
+			return publish();
 	}
 }

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
+import type {Workspace} from '../journal/workspace.js';
 import {loadRunbook} from '../runbook/load-runbook.js';
 import {App} from './App.js';
 import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
@@ -9,9 +10,13 @@ import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
  * disk before it is shown, so quitting at any moment loses nothing; Ink puts
  * the terminal back (raw mode off, cursor shown) on unmount.
  */
-export async function startApp(context: CommandContext, incidentId: string | undefined): Promise<void> {
+export async function startApp(context: CommandContext, workspace: Workspace, template: string, incidentId: string | undefined): Promise<void> {
 	const runbook = loadRunbook(context.docsDir);
-	const app = render(<App context={context} incidentId={incidentId} runbook={runbook} />, {exitOnCtrlC: false});
+	const publish = async (id: string) => {
+		const {publishIncident, describePublishResult} = await import('../commands/publish-incident.js');
+		return describePublishResult(await publishIncident(context, workspace, id, template));
+	};
+	const app = render(<App context={context} incidentId={incidentId} runbook={runbook} publish={publish} />, {exitOnCtrlC: false});
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;

@@ -153,6 +153,22 @@ describe('incident-tui (built CLI)', () => {
 		expect(run.stderr).toMatch(/^incident-tui: no template "nope"; templates are incident-report, incident-response, postmortem, retrospective, sre\n$/);
 	});
 
+	it('publishes with exit 0, and outside git fails with exit 2 and keeps the report', () => {
+		execFileSync('git', ['config', 'user.name', 'Alice Example'], {cwd: repo});
+		execFileSync('git', ['config', 'user.email', 'alice@example.com'], {cwd: repo});
+		execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'init'], {cwd: repo});
+		cli('new', 'Published', '--sev', '2');
+		expect(cli('publish').stdout).toMatch(/^Published \S+: commit [0-9a-f]{7}\n$/);
+		expect(cli('publish').stdout).toMatch(/^Nothing changed since \S+ was last published; no commit made\.\n$/);
+
+		const plain = makeTempDir();
+		runCli(['new', 'No git', '--sev', '3'], {cwd: plain, configDir});
+		const run = runCli(['publish'], {cwd: plain, configDir});
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/^incident-tui: .* is not inside a git repository \(run incident-tui in your ops repository/);
+		expect(readdirSync(join(plain, 'docs', 'incidents')).some(name => name.endsWith('_no-git.md'))).toBe(true);
+	});
+
 	it('prints help and version', () => {
 		expect(cli('--help').stdout).toMatch(/incident-tui new "Title" --sev 1/);
 		expect(cli('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);

@@ -106,6 +106,42 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 		expect(events[7]).toMatchObject({target: events[6]!['id']});
 	});
 
+	it('closes an incident through the wizard and finds the report committed', async () => {
+		execFileSync('git', ['config', 'user.name', 'Alice Example'], {cwd: repo});
+		execFileSync('git', ['config', 'user.email', 'alice@example.com'], {cwd: repo});
+		execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'Initial commit'], {cwd: repo});
+		runCli(['new', 'Queue stuck', '--sev', '2'], {cwd: repo, configDir});
+		runCli(['log', 'restarted the worker', '--kind', 'mitigation'], {cwd: repo, configDir});
+		session = new TmuxSession({cwd: repo, configDir});
+		const tmux = session;
+		await tmux.waitFor('Queue stuck');
+		await tmux.keys('w');
+		await tmux.waitFor('Closure wizard · step 1/24');
+		await tmux.text('The worker died on a poisoned message');
+		await tmux.keys('Enter');
+		await tmux.waitFor('step 2/24');
+		for (let step = 2; step < 22; step++) await tmux.keys('Tab');
+		await tmux.waitFor('step 22/24');
+		await tmux.keys('t');
+		await tmux.text('tests/test_worker.py::test_poison_message');
+		await tmux.keys('Enter');
+		await tmux.text('a poisoned message is dead-lettered');
+		await tmux.keys('Enter');
+		await tmux.waitFor('y closes the incident as Resolved');
+		await tmux.keys('y');
+		await tmux.waitFor('y renders the report');
+		await tmux.keys('y');
+		await tmux.waitFor(/Published \d{4}-\d{2}-\d{2}-01: commit [0-9a-f]{7}/, 10_000);
+		await tmux.keys('q');
+		await tmux.waitFor('[exit 0]');
+
+		const stat = execFileSync('git', ['log', '-1', '--stat', '--format=%s'], {cwd: repo, encoding: 'utf8'});
+		expect(stat).toMatch(/^incident\(\d{4}-\d{2}-\d{2}-01\): Queue stuck \[SEV-2, resolved\]/);
+		expect(stat).toMatch(/docs\/INCIDENT_LOG\.md/);
+		expect(stat).toMatch(/docs\/incidents\/\d{4}-\d{2}-\d{2}-01_queue-stuck\.md/);
+		expect(stat).toMatch(/docs\/incidents\/\d{4}-\d{2}-\d{2}-01\/events\/alice@.*\.jsonl/);
+	});
+
 	it('resumes the open incident and restores the terminal on Ctrl-C', async () => {
 		runCli(['new', 'Queue stuck', '--sev', '2'], {cwd: repo, configDir});
 		session = new TmuxSession({cwd: repo, configDir});

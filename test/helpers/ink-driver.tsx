@@ -2,6 +2,7 @@ import {render} from 'ink-testing-library';
 import {createCommandContext, type CommandContext} from '../../source/commands/command-context.js';
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
 import {App} from '../../source/ui/App.js';
+import type {Publish} from '../../source/ui/hooks/useLiveController.js';
 
 export const KEY = {
 	enter: '\r',
@@ -38,8 +39,15 @@ const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * a short pause: React 19 subscribes to input in an effect, and writes with no
  * pause can land before the previous one has rendered (PITFALLS.md).
  */
-export async function renderApp(context: CommandContext, incidentId?: string, size = {columns: 100, rows: 30}) {
-	const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} />);
+export async function renderApp(
+	context: CommandContext,
+	incidentId?: string,
+	size = {columns: 100, rows: 30},
+	publish: Publish = async () => {
+		throw new Error('publishing is not part of this test');
+	},
+) {
+	const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} publish={publish} />);
 	resize(app.stdout, size);
 	app.stdout.emit('resize');
 	const driver = {

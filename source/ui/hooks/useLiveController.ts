@@ -5,12 +5,22 @@ import {handleLiveKey, INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../liv
 import {runLiveEffect} from '../run-live-effect.js';
 import {useKeyHandler} from './useKeyRouter.js';
 
+export type Publish = (incidentId: string) => Promise<string>;
+
 interface LiveControllerOptions {
 	context: CommandContext;
 	incidentId: string;
 	view: LiveView;
 	/** Called after a successful append, so the screen shows the event only once it is on disk. */
 	refresh: () => void;
+	publish: Publish;
+	initialUi?: LiveUi;
+}
+
+function describeError(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	const hint = (error as {hint?: unknown}).hint;
+	return typeof hint === 'string' && hint !== '' ? `${error.message} (${hint})` : error.message;
 }
 
 /**
@@ -18,30 +28,41 @@ interface LiveControllerOptions {
  * effect. The latest UI state lives in a ref, so keys arriving faster than
  * frames never act on a stale copy.
  */
-export function useLiveController({context, incidentId, view, refresh}: LiveControllerOptions): LiveUi {
+export function useLiveController({context, incidentId, view, refresh, publish, initialUi = INITIAL_LIVE_UI}: LiveControllerOptions): LiveUi {
 	const {exit} = useApp();
-	const uiRef = useRef<LiveUi>(INITIAL_LIVE_UI);
-	const [ui, setUi] = useState<LiveUi>(INITIAL_LIVE_UI);
+	const uiRef = useRef<LiveUi>(initialUi);
+	const [ui, setUi] = useState<LiveUi>(initialUi);
+	const show = (next: LiveUi) => {
+		uiRef.current = next;
+		setUi(next);
+	};
 	useKeyHandler((press, pressedAt) => {
 		const before = uiRef.current;
 		const {ui: next, effect} = handleLiveKey(before, press, view, pressedAt);
-		let after = next;
 		if (effect?.type === 'quit') {
 			exit();
 			return;
 		}
-		if (effect) {
-			try {
-				after = {...next, message: {text: runLiveEffect(context, incidentId, effect), tone: 'info'}};
-				refresh();
-			} catch (error) {
-				// Nothing was written: go back to where the responder was, text and all.
-				const reason = error instanceof Error ? error.message : String(error);
-				after = {...before, message: {text: reason, tone: 'error'}};
-			}
+		if (!effect) {
+			show(next);
+			return;
 		}
-		uiRef.current = after;
-		setUi(after);
+		try {
+			const result = runLiveEffect(context, incidentId, effect, () => publish(incidentId));
+			if (typeof result === 'string') {
+				refresh();
+				show({...next, message: {text: result, tone: 'info'}});
+				return;
+			}
+			show({...next, message: {text: 'Publishing: rendering the report and committing…', tone: 'info'}});
+			result.then(
+				text => show({...uiRef.current, message: {text, tone: 'info'}}),
+				(error: unknown) => show({...uiRef.current, message: {text: describeError(error), tone: 'error'}}),
+			).finally(refresh);
+		} catch (error) {
+			// Nothing was written: go back to where the responder was, text and all.
+			show({...before, message: {text: describeError(error), tone: 'error'}});
+		}
 	});
 	return ui;
 }

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {useMemo, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {describeDamage} from '../../commands/load-incident.js';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
@@ -14,20 +14,24 @@ import {HypothesesPane} from '../components/HypothesesPane.js';
 import {KeyFooter} from '../components/KeyFooter.js';
 import {PromptLine} from '../components/PromptLine.js';
 import {TimelinePane} from '../components/TimelinePane.js';
+import {WizardPanel} from '../components/WizardPanel.js';
 import {useIncident} from '../hooks/useIncident.js';
-import {useLiveController} from '../hooks/useLiveController.js';
+import {useLiveController, type Publish} from '../hooks/useLiveController.js';
 import {useNow} from '../hooks/useNow.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
-import type {LiveView} from '../live-input.js';
+import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-input.js';
+import {startWizardStep} from '../wizard-input.js';
+import {firstMissingStep} from '../wizard-steps.js';
 
 interface LiveScreenProps {
 	context: CommandContext;
 	incidentId: string;
 	runbook: LoadedRunbook;
+	publish: Publish;
 }
 
-export function LiveScreen({context, incidentId, runbook}: LiveScreenProps) {
+export function LiveScreen({context, incidentId, runbook, publish}: LiveScreenProps) {
 	const {state, damaged, refresh} = useIncident(context.docsDir, incidentId);
 	const now = useNow(context.now);
 	const size = useTerminalSize();
@@ -44,9 +48,15 @@ export function LiveScreen({context, incidentId, runbook}: LiveScreenProps) {
 			undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
 			timelineLength: state.timeline.length,
 			timelineRows: layout.timelineRows,
+			wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined},
+			firstMissingStep: firstMissingStep(state),
 		};
 	}, [state, context.handle, phases, layout.timelineRows]);
-	const ui = useLiveController({context, incidentId, view, refresh});
+	// An incident left in Monitoring is waiting for its postmortem: resume in the wizard.
+	const [initialUi] = useState<LiveUi>(() =>
+		state.status === 'monitoring' ? {...INITIAL_LIVE_UI, mode: startWizardStep(view.firstMissingStep, view.wizard)} : INITIAL_LIVE_UI,
+	);
+	const ui = useLiveController({context, incidentId, view, refresh, publish, initialUi});
 	const phase = phases[ui.phaseIndex] ?? phases[0]!;
 
 	const responseWarning = responseTargetWarning(runbook.runbook, state, now);
@@ -106,6 +116,8 @@ export function LiveScreen({context, incidentId, runbook}: LiveScreenProps) {
 			<Header state={state} now={now} warnings={warnings} />
 			{ui.mode.name === 'help' ? (
 				<HelpOverlay rows={layout.bodyRows} />
+			) : ui.mode.name === 'wizard' ? (
+				<WizardPanel state={state} mode={ui.mode} rows={layout.bodyRows} columns={size.columns} />
 			) : layout.kind === 'wide' ? (
 				<Box height={layout.bodyRows}>
 					<Box flexDirection="column" width={layout.leftColumns} marginRight={1}>

@@ -1,0 +1,106 @@
+import {Box, Text} from 'ink';
+import {displaySafe} from '../../core/display-safe.js';
+import type {IncidentState} from '../../core/incident-state.js';
+import {windowAround} from '../layout.js';
+import {theme} from '../theme.js';
+import type {WizardDraft, WizardMode} from '../wizard-input.js';
+import {isStepDone, WIZARD_STEPS, type WizardStep} from '../wizard-steps.js';
+
+interface WizardPanelProps {
+	state: IncidentState;
+	mode: WizardMode;
+	rows: number;
+	columns: number;
+}
+
+const STEP_LIST_WIDTH = 34;
+
+function InputLine({label, value}: {label: string; value: string}) {
+	return (
+		<Text wrap="truncate">
+			<Text color={theme.accent}>{`${label} › `}</Text>
+			{displaySafe(value)}█
+		</Text>
+	);
+}
+
+function DraftInput({step, draft, state}: {step: WizardStep; draft: WizardDraft; state: IncidentState}) {
+	switch (draft.kind) {
+		case 'text':
+			return <InputLine label="Answer" value={draft.value} />;
+		case 'close':
+			if (state.closed) return <Text color={theme.done}>Closed. Enter goes on.</Text>;
+			if (state.invariants.length > 0) return <Text color={theme.accent}>y closes the incident as Resolved · n or Enter goes on</Text>;
+			return <InputLine label="Reason to close without one" value={draft.value} />;
+		case 'action':
+			if (draft.phase === 'priority') return <Text color={theme.accent}>Priority › press 0, 1, 2 or 3 (P0 is most urgent)</Text>;
+			return <InputLine label={{description: 'New action (empty: go on)', owner: 'Owner', due: 'Due (YYYY-MM-DD, optional)'}[draft.phase]} value={draft.value} />;
+		case 'invariant':
+			if (draft.phase === 'kind') return <Text color={theme.accent}>t a test that prevents a recurrence · m a monitor that detects it faster · Enter skips</Text>;
+			return <InputLine label={draft.phase === 'reference' ? `${draft.invariantKind} (path, test id or alert)` : 'What it checks'} value={draft.value} />;
+		case 'confirm':
+			return <Text color={theme.accent}>y renders the report, updates INCIDENT_LOG.md and commits · n or Enter finishes</Text>;
+	}
+}
+
+function StepDetails({step, state}: {step: WizardStep; state: IncidentState}) {
+	if (step.kind === 'actions') {
+		return (
+			<Box flexDirection="column">
+				{state.actions.map(action => (
+					<Text key={action.id} wrap="truncate">{`· ${action.priority} ${displaySafe(action.description)} (${displaySafe(action.owner) || 'no owner'}${action.due ? `, due ${action.due}` : ''}, ${action.status})`}</Text>
+				))}
+			</Box>
+		);
+	}
+	if (step.kind === 'invariant') {
+		return (
+			<Box flexDirection="column">
+				{state.invariants.map(invariant => (
+					<Text key={invariant.eventId} wrap="truncate">{`· ${invariant.kind}: ${displaySafe(invariant.reference)}`}</Text>
+				))}
+			</Box>
+		);
+	}
+	if (step.kind === 'close' && state.invariants.length === 0 && !state.closed) {
+		return (
+			<Text wrap="wrap" color={theme.warning}>
+				No test or monitor is recorded. An incident is not closed until one is: Shift-Tab back to add it, or type why you close anyway (the reason goes into the report).
+			</Text>
+		);
+	}
+	return null;
+}
+
+export function WizardPanel({state, mode, rows, columns}: WizardPanelProps) {
+	const step = WIZARD_STEPS[mode.step]!;
+	const missing = WIZARD_STEPS.filter(candidate => !isStepDone(candidate, state));
+	const showList = columns >= 80;
+	const {start, end} = windowAround(WIZARD_STEPS.length, rows - 1, mode.step);
+	const prompt = step.kind === 'field' ? step.prompt : '';
+	return (
+		<Box flexDirection="column" height={rows} overflow="hidden">
+			<Text bold wrap="truncate">
+				{`Closure wizard · step ${mode.step + 1}/${WIZARD_STEPS.length} · ${missing.length} missing · Enter saves · Tab skips · Shift-Tab back · Esc leaves`}
+			</Text>
+			<Box>
+				{showList ? (
+					<Box flexDirection="column" width={STEP_LIST_WIDTH} marginRight={1}>
+						{WIZARD_STEPS.slice(start, end).map((candidate, offset) => (
+							<Text key={candidate.title + String(start + offset)} wrap="truncate" inverse={start + offset === mode.step} color={isStepDone(candidate, state) ? theme.done : undefined}>
+								{`${isStepDone(candidate, state) ? '✓' : '·'} ${candidate.title}`}
+							</Text>
+						))}
+					</Box>
+				) : null}
+				<Box flexDirection="column" flexGrow={1}>
+					<Text bold wrap="truncate">{step.title}</Text>
+					{prompt ? <Text wrap="truncate">{prompt}</Text> : null}
+					<DraftInput step={step} draft={mode.draft} state={state} />
+					<StepDetails step={step} state={state} />
+					{showList ? null : <Text wrap="truncate" color={theme.muted}>{`Missing: ${missing.map(m => m.title).join(', ') || 'nothing'}`}</Text>}
+				</Box>
+			</Box>
+		</Box>
+	);
+}
