@@ -7,8 +7,9 @@ import {journalFigures} from './journal-bench.js';
 import {keystrokeFigures} from './keystroke-bench.js';
 import {reportFigures} from './report-bench.js';
 import {startupFigures} from './startup-bench.js';
+import {syncFigures} from './sync-bench.js';
 
-const figures: BenchFigure[] = [...journalFigures(), ...(await startupFigures()), ...(await keystrokeFigures()), ...reportFigures()];
+const figures: BenchFigure[] = [...journalFigures(), ...(await startupFigures()), ...(await keystrokeFigures()), ...reportFigures(), ...(await syncFigures())];
 
 if (process.argv.includes('--json')) {
 	const report = {machine: {host: hostname(), cpus: cpus().length, node: process.version}, at: new Date().toISOString(), figures};

@@ -8,7 +8,7 @@ import {logCommand} from './cli/log-command.js';
 import {newCommand} from './cli/new-command.js';
 import {reportError} from './cli/output.js';
 
-const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, publish, config';
+const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, publish, sync, assign, config';
 
 const cli = meow(
 	`
@@ -22,6 +22,10 @@ const cli = meow(
 	                                         render the report to docs/incidents/ID_slug.md
 	  $ incident-tui publish [ID] [--template NAME]
 	                                         report + docs/INCIDENT_LOG.md, committed to git
+	  $ incident-tui sync                    exchange events with the git remote (setting remote)
+	  $ incident-tui join ID                 sync, then work on an incident opened elsewhere
+	  $ incident-tui assign ROLE HANDLE [--id ID]
+	                                         commander (hand over), scribe or comms
 	  $ incident-tui config [get|set] KEY [VALUE]
 
 	Options
@@ -65,7 +69,7 @@ async function main(): Promise<number> {
 	if (cli.flags['help']) {
 		cli.showHelp(0);
 	}
-	if (command === undefined && !process.stdin.isTTY) {
+	if ((command === undefined || command === 'join') && !process.stdin.isTTY) {
 		throw new UserError(`the live screen needs a terminal; without one use: ${NON_INTERACTIVE_COMMANDS}`);
 	}
 	const setup = setUpCli(cli.flags.dir);
@@ -73,7 +77,7 @@ async function main(): Promise<number> {
 		const open = findNewestOpenIncident(setup.workspace.docsDir);
 		// Ink and React load only here: `log` from a script stays fast.
 		const {startApp} = await import('./ui/start-app.js');
-		await startApp(setup.context, setup.workspace, setup.settings.template, open?.state.id);
+		await startApp(setup.context, setup.workspace, setup.settings, open?.state.id);
 		return 0;
 	}
 	switch (command) {
@@ -95,6 +99,23 @@ async function main(): Promise<number> {
 		case 'publish': {
 			const {publishCommand} = await import('./cli/publish-command.js');
 			await publishCommand(setup, args, cli.flags);
+			return 0;
+		}
+		case 'sync': {
+			const {syncCommand} = await import('./cli/sync-command.js');
+			await syncCommand(setup);
+			return 0;
+		}
+		case 'join': {
+			const {joinCommand} = await import('./cli/join-command.js');
+			const incidentId = await joinCommand(setup, args);
+			const {startApp} = await import('./ui/start-app.js');
+			await startApp(setup.context, setup.workspace, setup.settings, incidentId);
+			return 0;
+		}
+		case 'assign': {
+			const {assignCommand} = await import('./cli/assign-command.js');
+			assignCommand(setup, args, cli.flags);
 			return 0;
 		}
 		case 'config':

@@ -1,5 +1,5 @@
 import type {ChecklistItem} from '../core/checklist.js';
-import type {HypothesisResult, Severity, Status} from '../core/events.js';
+import type {HypothesisResult, Role, Severity, Status} from '../core/events.js';
 import type {CommandContext} from './command-context.js';
 import {recordEvent, type RecordedEvent} from './record-event.js';
 
@@ -51,6 +51,11 @@ export function setStatus(context: CommandContext, incidentId: string, status: S
 
 export function setSeverity(context: CommandContext, incidentId: string, severity: Severity, pressedAt: Date): RecordedEvent {
 	return recordEvent(context, incidentId, {type: 'severity.changed', severity}, {at: pressedAt});
+}
+
+/** A role given to a responder; handing over command is this event with the commander role. */
+export function assignRole(context: CommandContext, incidentId: string, role: Role, handle: string, pressedAt: Date): RecordedEvent {
+	return recordEvent(context, incidentId, {type: 'role.assigned', role, handle}, {at: pressedAt});
 }
 
 /** Undo: nothing is deleted; a retraction names the event it takes back. */

@@ -9,7 +9,8 @@ const GUARDED = new Set(['editor', 'pager', 'prefix', 'ssh_askpass', 'visual']);
 // Identity set in the environment is still the responder's identity.
 const PASSED_ON = ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL'];
 
-export function gitClient(root: string): SimpleGit {
+/** `extra` may set GIT_INDEX_FILE and identity variables, which are allowed through. */
+export function gitClient(root: string, extra: Record<string, string> = {}): SimpleGit {
 	const environment: Record<string, string> = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		const name = key.toLowerCase();
@@ -17,8 +18,9 @@ export function gitClient(root: string): SimpleGit {
 		if (name.startsWith('git_') && !PASSED_ON.includes(key)) continue;
 		environment[key] = value;
 	}
-	return simpleGit({baseDir: root, maxConcurrentProcesses: 1, allowEnvironment: ['GIT_TERMINAL_PROMPT', ...PASSED_ON]}).env({
+	return simpleGit({baseDir: root, maxConcurrentProcesses: 1, allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_INDEX_FILE', ...PASSED_ON]}).env({
 		...environment,
 		GIT_TERMINAL_PROMPT: '0',
+		...extra,
 	});
 }

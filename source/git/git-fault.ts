@@ -8,6 +8,8 @@ export type GitFaultCode =
 	| 'index-locked'
 	| 'hook-failed'
 	| 'signing-failed'
+	| 'no-remote'
+	| 'offline'
 	| 'git-failed';
 
 export class GitFault extends Error {

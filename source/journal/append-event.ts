@@ -25,7 +25,15 @@ export interface AppendResult {
  * returns, the event is on disk; only then may a caller show it as logged.
  */
 export function appendEvent(journalPath: string, event: IncidentEvent): AppendResult {
-	const line = Buffer.from(`${JSON.stringify(event)}\n`, 'utf8');
+	return appendLines(journalPath, [JSON.stringify(event)]);
+}
+
+/**
+ * Appends whole lines (each without its `\n`) in one write + fdatasync, under
+ * the journal's lock; sync uses it to add lines that arrived from the remote.
+ */
+export function appendLines(journalPath: string, lines: readonly string[]): AppendResult {
+	const line = Buffer.from(lines.map(text => `${text}\n`).join(''), 'utf8');
 	return withFileLock(lockPathOf(journalPath), () => {
 		const fd = openSync(journalPath, constants.O_RDWR | constants.O_CREAT | constants.O_APPEND, 0o644);
 		try {

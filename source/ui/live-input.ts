@@ -1,6 +1,7 @@
 import type {ChecklistItem} from '../core/checklist.js';
 import {
 	HYPOTHESIS_RESULTS,
+	ROLES,
 	SEVERITIES,
 	STATUSES,
 	type ClosureField,
@@ -8,6 +9,7 @@ import {
 	type InvariantKind,
 	type NoteKind,
 	type Priority,
+	type Role,
 	type Severity,
 	type Status,
 } from '../core/events.js';
@@ -28,9 +30,10 @@ export type TextPurpose =
 	| {kind: 'note'; noteKind: NoteKind}
 	| {kind: 'hypothesis-statement'}
 	| {kind: 'hypothesis-test'; statement: string}
-	| {kind: 'evidence'; hypothesisId: string; result: HypothesisResult};
+	| {kind: 'evidence'; hypothesisId: string; result: HypothesisResult}
+	| {kind: 'role-handle'; role: Role};
 
-export type ChoicePurpose = {kind: 'status'} | {kind: 'severity'} | {kind: 'result'; hypothesisId: string};
+export type ChoicePurpose = {kind: 'status'} | {kind: 'severity'} | {kind: 'result'; hypothesisId: string} | {kind: 'role'};
 
 export type LiveMode =
 	| {name: 'browse'}
@@ -88,6 +91,8 @@ export type LiveEffect =
 	| {type: 'record-invariant'; kind: InvariantKind; reference: string; description: string; pressedAt: Date}
 	| {type: 'close'; overrideReason?: string; pressedAt: Date}
 	| {type: 'publish'}
+	| {type: 'sync'}
+	| {type: 'assign-role'; role: Role; handle: string; pressedAt: Date}
 	| {type: 'quit'};
 
 export interface LiveKeyResult {
@@ -103,6 +108,8 @@ export function choiceOptions(purpose: ChoicePurpose): readonly string[] {
 			return SEVERITIES.map(String);
 		case 'result':
 			return HYPOTHESIS_RESULTS;
+		case 'role':
+			return ROLES;
 	}
 }
 
@@ -159,6 +166,10 @@ function handleBrowseKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date)
 			return {ui: {...ui, mode: startWizardStep(view.firstMissingStep, view.wizard)}};
 		case 'p':
 			return {ui: info(ui, 'publishing…'), effect: {type: 'publish'}};
+		case 'g':
+			return {ui: info(ui, 'syncing…'), effect: {type: 'sync'}};
+		case 'o':
+			return {ui: {...ui, mode: {name: 'choose', purpose: {kind: 'role'}, index: 0, pressedAt: now}}};
 		case '?':
 			return {ui: {...ui, mode: {name: 'help'}}};
 		case 'q':
@@ -198,6 +209,9 @@ function submitText(ui: LiveUi, mode: Extract<LiveMode, {name: 'text'}>): LiveKe
 				ui: browse,
 				effect: {type: 'resolve-hypothesis', hypothesisId: purpose.hypothesisId, result: purpose.result, evidence: value, pressedAt},
 			};
+		case 'role-handle':
+			if (value.trim() === '') return {ui: info(browse, 'no handle given; nothing assigned')};
+			return {ui: browse, effect: {type: 'assign-role', role: purpose.role, handle: value.trim().replace(/^@/, ''), pressedAt}};
 	}
 }
 
@@ -221,6 +235,8 @@ function handleChoiceKey(ui: LiveUi, mode: Extract<LiveMode, {name: 'choose'}>, 
 			return {ui: browse, effect: {type: 'set-status', status: STATUSES[chosen]!, pressedAt}};
 		case 'severity':
 			return {ui: browse, effect: {type: 'set-severity', severity: SEVERITIES[chosen]!, pressedAt}};
+		case 'role':
+			return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'role-handle', role: ROLES[chosen]!}, value: '', pressedAt}}};
 		case 'result': {
 			const result = HYPOTHESIS_RESULTS[chosen]!;
 			const evidence: TextPurpose = {kind: 'evidence', hypothesisId: purpose.hypothesisId, result};

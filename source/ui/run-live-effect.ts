@@ -1,6 +1,7 @@
 import type {CommandContext} from '../commands/command-context.js';
 import {
 	addHypothesis,
+	assignRole,
 	resolveHypothesis,
 	retractEvent,
 	setChecklistItem,
@@ -22,6 +23,7 @@ export function runLiveEffect(
 	incidentId: string,
 	effect: Exclude<LiveEffect, {type: 'quit'}>,
 	publish: () => Promise<string>,
+	sync: () => Promise<string>,
 ): string | Promise<string> {
 	switch (effect.type) {
 		case 'log-note': {
@@ -60,5 +62,10 @@ export function runLiveEffect(
 			return effect.overrideReason ? 'Closed without an invariant; the reason goes into the report' : 'Closed as Resolved';
 		case 'publish':
 			return publish();
+		case 'sync':
+			return sync();
+		case 'assign-role':
+			assignRole(context, incidentId, effect.role, effect.handle, effect.pressedAt);
+			return `${effect.handle} is now ${effect.role}`;
 	}
 }

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
+import type {Settings} from '../config/settings.js';
 import type {Workspace} from '../journal/workspace.js';
 import {loadRunbook} from '../runbook/load-runbook.js';
 import {App} from './App.js';
@@ -10,13 +11,22 @@ import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
  * disk before it is shown, so quitting at any moment loses nothing; Ink puts
  * the terminal back (raw mode off, cursor shown) on unmount.
  */
-export async function startApp(context: CommandContext, workspace: Workspace, template: string, incidentId: string | undefined): Promise<void> {
+export async function startApp(context: CommandContext, workspace: Workspace, settings: Settings, incidentId: string | undefined): Promise<void> {
 	const runbook = loadRunbook(context.docsDir);
+	// git, the template engine and the Markdown parser load on first use, not at start.
 	const publish = async (id: string) => {
 		const {publishIncident, describePublishResult} = await import('../commands/publish-incident.js');
-		return describePublishResult(await publishIncident(context, workspace, id, template));
+		return describePublishResult(await publishIncident(context, workspace, id, settings.template));
 	};
-	const app = render(<App context={context} incidentId={incidentId} runbook={runbook} publish={publish} />, {exitOnCtrlC: false});
+	const sync = async () => {
+		const {syncJournals, describeSync} = await import('../git/sync-journals.js');
+		const result = await syncJournals({...workspace, remote: settings.remote, handle: context.handle});
+		return describeSync(result, settings.remote);
+	};
+	const app = render(
+		<App context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={settings.autoSync} />,
+		{exitOnCtrlC: false},
+	);
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;
@@ -31,6 +41,8 @@ export async function startApp(context: CommandContext, workspace: Workspace, te
 	// before Ink has restored the terminal.
 	process.on('SIGTERM', stop);
 	process.on('SIGHUP', stop);
+	// Ctrl-C before raw mode is on arrives as SIGINT: quit the same clean way.
+	process.on('SIGINT', stop);
 	try {
 		await app.waitUntilExit();
 	} finally {

@@ -142,10 +142,57 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 		expect(stat).toMatch(/docs\/incidents\/\d{4}-\d{2}-\d{2}-01\/events\/alice@.*\.jsonl/);
 	});
 
+	it('runs one incident in two terminals on two clones, and both converge', async () => {
+		const remote = join(makeTempDir(), 'ops.git');
+		execFileSync('git', ['init', '-q', '--bare', remote]);
+		const clones = ['alice', 'bob'].map(handle => {
+			const dir = join(makeTempDir(), 'ops');
+			execFileSync('git', ['clone', '-q', remote, dir], {stdio: 'ignore'});
+			const config = makeTempDir();
+			runCli(['config', 'set', 'handle', handle], {cwd: dir, configDir: config});
+			runCli(['config', 'set', 'autoSync', '1'], {cwd: dir, configDir: config});
+			return {dir, config};
+		});
+		const [a, b] = clones as [(typeof clones)[0], (typeof clones)[0]];
+		const id = /Opened (\S+)/.exec(runCli(['new', 'Two terminals', '--sev', '1'], {cwd: a.dir, configDir: a.config}).stdout)![1]!;
+		expect(runCli(['sync'], {cwd: a.dir, configDir: a.config}).code).toBe(0);
+
+		const alice = new TmuxSession({cwd: a.dir, configDir: a.config});
+		const bob = new TmuxSession({cwd: b.dir, configDir: b.config, args: ['join', id]});
+		try {
+			await alice.waitFor('Two terminals');
+			await bob.waitFor('Two terminals', 10_000);
+			await alice.keys('n');
+			await alice.text('alice checked the load balancer');
+			await alice.keys('Enter');
+			await bob.keys('a');
+			await bob.text('bob restarted the queue');
+			await bob.keys('Enter');
+			for (const tmux of [alice, bob]) {
+				await tmux.waitFor('alice checked the load balancer', 15_000);
+				await tmux.waitFor('bob restarted the queue', 15_000);
+				await tmux.waitFor('bob joined', 15_000);
+			}
+			await alice.keys('q');
+			await bob.keys('q');
+			await alice.waitFor('[exit 0]');
+			await bob.waitFor('[exit 0]');
+		} finally {
+			alice.close();
+			bob.close();
+		}
+		runCli(['sync'], {cwd: a.dir, configDir: a.config});
+		runCli(['sync'], {cwd: b.dir, configDir: b.config});
+		const events = (dir: string, config: string) => JSON.parse(runCli(['list', '--json'], {cwd: dir, configDir: config}).stdout)[0].events;
+		expect(events(a.dir, a.config)).toBe(4);
+		expect(events(b.dir, b.config)).toBe(4);
+	});
+
 	it('resumes the open incident and restores the terminal on Ctrl-C', async () => {
 		runCli(['new', 'Queue stuck', '--sev', '2'], {cwd: repo, configDir});
 		session = new TmuxSession({cwd: repo, configDir});
 		await session.waitFor('Queue stuck');
+		await session.waitForRawMode();
 		await session.keys('C-c');
 		await session.waitFor('[exit 0]');
 		expect(session.screen()).toContain('[tty icanon]');

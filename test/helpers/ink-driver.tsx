@@ -3,6 +3,7 @@ import {createCommandContext, type CommandContext} from '../../source/commands/c
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
 import {App} from '../../source/ui/App.js';
 import type {Publish} from '../../source/ui/hooks/useLiveController.js';
+import type {Sync} from '../../source/ui/hooks/useSync.js';
 
 export const KEY = {
 	enter: '\r',
@@ -39,15 +40,29 @@ const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  * a short pause: React 19 subscribes to input in an effect, and writes with no
  * pause can land before the previous one has rendered (PITFALLS.md).
  */
-export async function renderApp(
-	context: CommandContext,
-	incidentId?: string,
-	size = {columns: 100, rows: 30},
-	publish: Publish = async () => {
-		throw new Error('publishing is not part of this test');
-	},
-) {
-	const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} publish={publish} />);
+export interface RenderOptions {
+	size?: {columns: number; rows: number};
+	publish?: Publish;
+	sync?: Sync;
+	autoSync?: number;
+}
+
+const notInThisTest = async (): Promise<string> => {
+	throw new Error('not part of this test');
+};
+
+export async function renderApp(context: CommandContext, incidentId?: string, options: RenderOptions = {}) {
+	const size = options.size ?? {columns: 100, rows: 30};
+	const app = render(
+		<App
+			context={context}
+			incidentId={incidentId}
+			runbook={{runbook: builtInRunbook()}}
+			publish={options.publish ?? notInThisTest}
+			sync={options.sync ?? notInThisTest}
+			autoSync={options.autoSync ?? 0}
+		/>,
+	);
 	resize(app.stdout, size);
 	app.stdout.emit('resize');
 	const driver = {

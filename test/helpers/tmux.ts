@@ -54,9 +54,27 @@ export class TmuxSession {
 	async waitFor(expected: string | RegExp, timeoutMs = 5000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const screen = this.screen();
+			let screen: string;
+			try {
+				screen = this.screen();
+			} catch (error) {
+				// The pane may not be ready yet; a server that died shows up as the timeout below.
+				if (Date.now() > deadline) throw error;
+				await pause(50);
+				continue;
+			}
 			if (typeof expected === 'string' ? screen.includes(expected) : expected.test(screen)) return screen;
 			if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(expected)}; screen:\n${screen}`);
+			await pause(50);
+		}
+	}
+
+	/** Waits until the app has put the terminal in raw mode, when keys like Ctrl-C reach it as keys. */
+	async waitForRawMode(timeoutMs = 5000): Promise<void> {
+		const tty = this.tmux('display', '-p', '-t', 'e2e', '#{pane_tty}').trim();
+		const deadline = Date.now() + timeoutMs;
+		while (!/(^|\s)-icanon/.test(execFileSync('stty', ['-a', '-F', tty], {encoding: 'utf8'}))) {
+			if (Date.now() > deadline) throw new Error(`${tty} never left canonical mode`);
 			await pause(50);
 		}
 	}

@@ -27,7 +27,7 @@ function setUp() {
 
 it('walks from the summary to a commit, saving each answer as it is given', async () => {
 	const {repo, context, incidentId, publish, state} = setUp();
-	const app = await renderApp(context, incidentId, {columns: 120, rows: 30}, publish);
+	const app = await renderApp(context, incidentId, {size: {columns: 120, rows: 30}, publish});
 	await app.press('w');
 	await app.waitFor('Closure wizard · step 1/24 · 24 missing');
 	await app.type('Release v143 leaked DB connections');
@@ -72,7 +72,7 @@ it('walks from the summary to a commit, saving each answer as it is given', asyn
 
 it('refuses to close without an invariant unless a reason is typed, and the report says so', async () => {
 	const {repo, context, incidentId, publish, state} = setUp();
-	const app = await renderApp(context, incidentId, {columns: 120, rows: 30}, publish);
+	const app = await renderApp(context, incidentId, {size: {columns: 120, rows: 30}, publish});
 	await app.press('s', '4');
 	await app.waitFor('No test or monitor is recorded');
 	await app.press(KEY.enter);
@@ -99,7 +99,7 @@ it('refuses to close without an invariant unless a reason is typed, and the repo
 it('opens in the wizard, at the first missing answer, when the incident is in Monitoring', async () => {
 	const {context, incidentId, publish} = setUp();
 	setStatus(context, incidentId, 'monitoring', context.now());
-	const app = await renderApp(context, incidentId, {columns: 120, rows: 30}, publish);
+	const app = await renderApp(context, incidentId, {size: {columns: 120, rows: 30}, publish});
 	await app.waitFor('Closure wizard · step 1/24');
 	await app.type('It broke');
 	await app.press(KEY.enter, KEY.escape);
@@ -111,7 +111,7 @@ it('shows a git fault in one line and keeps the files', async () => {
 	const {repo, context, incidentId, publish} = setUp();
 	const {writeFileSync} = await import('node:fs');
 	writeFileSync(join(repo, '.git', 'index.lock'), '');
-	const app = await renderApp(context, incidentId, {columns: 160, rows: 30}, publish);
+	const app = await renderApp(context, incidentId, {size: {columns: 160, rows: 30}, publish});
 	await app.press('p');
 	await app.waitFor('another git process holds .git/index.lock (wait for it to finish', 5000);
 	expect(readFileSync(join(repo, 'docs', 'INCIDENT_LOG.md'), 'utf8')).toContain(incidentId);

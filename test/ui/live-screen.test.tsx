@@ -228,7 +228,7 @@ describe('live screen', () => {
 
 	it('never draws as many rows as the terminal has', async () => {
 		for (let index = 0; index < 60; index++) logNote(context, {incidentId, kind: 'note', text: `event ${index}`});
-		const app = await renderApp(context, incidentId, {columns: 100, rows: 20});
+		const app = await renderApp(context, incidentId, {size: {columns: 100, rows: 20}});
 		const frame = await app.waitFor('event 59');
 		expect(frame.split('\n').length).toBeLessThan(20);
 		expect(frame).not.toContain('event 40');

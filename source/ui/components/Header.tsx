@@ -4,6 +4,7 @@ import {displaySafe} from '../../core/display-safe.js';
 import type {IncidentState} from '../../core/incident-state.js';
 import {formatDuration} from '../../core/metrics.js';
 import {formatUtcTime} from '../../core/time-format.js';
+import type {SyncStatus} from '../hooks/useSync.js';
 import {severityColor, theme} from '../theme.js';
 
 interface HeaderProps {
@@ -11,9 +12,17 @@ interface HeaderProps {
 	now: Date;
 	/** Warnings for the second line, most important first. */
 	warnings: readonly string[];
+	sync: SyncStatus;
 }
 
-export function Header({state, now, warnings}: HeaderProps) {
+function syncText(sync: SyncStatus, now: Date): string {
+	if (sync.running) return ' · syncing';
+	if (sync.problem) return ' · offline';
+	if (sync.lastSyncedAt) return ` · synced ${formatDuration(Math.max(0, now.getTime() - sync.lastSyncedAt.getTime()))} ago`;
+	return '';
+}
+
+export function Header({state, now, warnings, sync}: HeaderProps) {
 	const elapsed = state.openedAt ? formatDuration(Math.max(0, now.getTime() - Date.parse(state.openedAt))) : '-';
 	const roles = [
 		`IC ${state.roles.commander ?? '?'}`,
@@ -31,6 +40,7 @@ export function Header({state, now, warnings}: HeaderProps) {
 			<Text wrap="truncate">
 				<Text bold>{statusLabel(state.status)}</Text>
 				<Text>{` · ${elapsed} · ${roles.join(' · ')} · ${formatUtcTime(now)} UTC`}</Text>
+				<Text color={sync.problem ? theme.warning : theme.muted}>{syncText(sync, now)}</Text>
 				{warnings.length > 0 ? <Text color={theme.warning}>{` · ⚠ ${displaySafe(warnings[0]!)}`}</Text> : null}
 			</Text>
 		</Box>

@@ -22,10 +22,12 @@ function textLabel(purpose: TextPurpose): string {
 			return 'How will you test it';
 		case 'evidence':
 			return `Evidence (${purpose.result})`;
+		case 'role-handle':
+			return `Handle of the new ${purpose.role}`;
 	}
 }
 
-const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result'} as const;
+const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result', role: 'Role'} as const;
 
 /** The line above the footer: the open prompt, or the last message. */
 export function PromptLine({mode, message, columns}: PromptLineProps) {

@@ -14,6 +14,7 @@ interface LiveControllerOptions {
 	/** Called after a successful append, so the screen shows the event only once it is on disk. */
 	refresh: () => void;
 	publish: Publish;
+	sync: () => Promise<string>;
 	initialUi?: LiveUi;
 }
 
@@ -28,7 +29,7 @@ function describeError(error: unknown): string {
  * effect. The latest UI state lives in a ref, so keys arriving faster than
  * frames never act on a stale copy.
  */
-export function useLiveController({context, incidentId, view, refresh, publish, initialUi = INITIAL_LIVE_UI}: LiveControllerOptions): LiveUi {
+export function useLiveController({context, incidentId, view, refresh, publish, sync, initialUi = INITIAL_LIVE_UI}: LiveControllerOptions): LiveUi {
 	const {exit} = useApp();
 	const uiRef = useRef<LiveUi>(initialUi);
 	const [ui, setUi] = useState<LiveUi>(initialUi);
@@ -48,13 +49,13 @@ export function useLiveController({context, incidentId, view, refresh, publish, 
 			return;
 		}
 		try {
-			const result = runLiveEffect(context, incidentId, effect, () => publish(incidentId));
+			const result = runLiveEffect(context, incidentId, effect, () => publish(incidentId), sync);
 			if (typeof result === 'string') {
 				refresh();
 				show({...next, message: {text: result, tone: 'info'}});
 				return;
 			}
-			show({...next, message: {text: 'Publishing: rendering the report and committing…', tone: 'info'}});
+			show({...next, message: {text: effect.type === 'sync' ? 'Syncing with the remote…' : 'Publishing: rendering the report and committing…', tone: 'info'}});
 			result.then(
 				text => show({...uiRef.current, message: {text, tone: 'info'}}),
 				(error: unknown) => show({...uiRef.current, message: {text: describeError(error), tone: 'error'}}),

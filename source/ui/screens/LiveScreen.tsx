@@ -18,6 +18,7 @@ import {WizardPanel} from '../components/WizardPanel.js';
 import {useIncident} from '../hooks/useIncident.js';
 import {useLiveController, type Publish} from '../hooks/useLiveController.js';
 import {useNow} from '../hooks/useNow.js';
+import {useSync, type Sync} from '../hooks/useSync.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
 import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-input.js';
@@ -29,9 +30,12 @@ interface LiveScreenProps {
 	incidentId: string;
 	runbook: LoadedRunbook;
 	publish: Publish;
+	sync: Sync;
+	/** Seconds between background syncs; 0 syncs only on `g`. */
+	autoSync: number;
 }
 
-export function LiveScreen({context, incidentId, runbook, publish}: LiveScreenProps) {
+export function LiveScreen({context, incidentId, runbook, publish, sync, autoSync}: LiveScreenProps) {
 	const {state, damaged, refresh} = useIncident(context.docsDir, incidentId);
 	const now = useNow(context.now);
 	const size = useTerminalSize();
@@ -56,7 +60,8 @@ export function LiveScreen({context, incidentId, runbook, publish}: LiveScreenPr
 	const [initialUi] = useState<LiveUi>(() =>
 		state.status === 'monitoring' ? {...INITIAL_LIVE_UI, mode: startWizardStep(view.firstMissingStep, view.wizard)} : INITIAL_LIVE_UI,
 	);
-	const ui = useLiveController({context, incidentId, view, refresh, publish, initialUi});
+	const syncer = useSync(sync, autoSync, context.now);
+	const ui = useLiveController({context, incidentId, view, refresh, publish, sync: syncer.run, initialUi});
 	const phase = phases[ui.phaseIndex] ?? phases[0]!;
 
 	const responseWarning = responseTargetWarning(runbook.runbook, state, now);
@@ -113,7 +118,7 @@ export function LiveScreen({context, incidentId, runbook, publish}: LiveScreenPr
 
 	return (
 		<Box flexDirection="column" width={size.columns}>
-			<Header state={state} now={now} warnings={warnings} />
+			<Header state={state} now={now} warnings={warnings} sync={syncer.status} />
 			{ui.mode.name === 'help' ? (
 				<HelpOverlay rows={layout.bodyRows} />
 			) : ui.mode.name === 'wizard' ? (

@@ -1,0 +1,64 @@
+import {renameSync} from 'node:fs';
+import {join} from 'node:path';
+import {cleanup} from 'ink-testing-library';
+import {afterEach, expect, it} from 'vitest';
+import {openIncident} from '../../source/commands/open-incident.js';
+import {loadIncident} from '../../source/commands/load-incident.js';
+import {describeSync, syncJournals} from '../../source/git/sync-journals.js';
+import {findWorkspace} from '../../source/journal/workspace.js';
+import {git, makeRepo} from '../helpers/git-repo.js';
+import {KEY, renderApp, testContext} from '../helpers/ink-driver.js';
+import {makeTempDir} from '../helpers/temp-dir.js';
+
+afterEach(() => cleanup());
+
+function setUp() {
+	const remote = join(makeTempDir(), 'ops.git');
+	git(join(remote, '..'), 'init', '-q', '--bare', remote);
+	const repo = makeRepo();
+	git(repo, 'remote', 'add', 'origin', remote);
+	const workspace = findWorkspace(repo, 'docs');
+	const context = testContext(workspace.docsDir, 'alice');
+	const {incidentId} = openIncident(context, {title: 'Sync me', severity: 2});
+	const sync = async () => describeSync(await syncJournals({...workspace, remote: 'origin', handle: 'alice'}), 'origin');
+	return {remote, repo, workspace, context, incidentId, sync};
+}
+
+it('syncs on g and shows when it last succeeded, or that it is offline', async () => {
+	const {remote, repo, context, incidentId, sync} = setUp();
+	const app = await renderApp(context, incidentId, {sync});
+	await app.press('g');
+	await app.waitFor('Synced with origin: received 0 events, sent 1.', 5000);
+	expect(app.frame()).toMatch(/· synced \d+s ago/);
+	expect(git(repo, 'ls-remote', 'origin')).toContain('refs/heads/incident-tui-events');
+
+	renameSync(remote, `${remote}.gone`);
+	await app.press('g');
+	await app.waitFor(/remote "origin" is unreachable/, 5000);
+	expect(app.frame()).toContain('· offline');
+	await app.press('n');
+	await app.type('still logging');
+	await app.press(KEY.enter);
+	await app.waitFor('Logged note');
+});
+
+it('syncs in the background every autoSync seconds without a key press', async () => {
+	const {context, incidentId, sync} = setUp();
+	const app = await renderApp(context, incidentId, {sync, autoSync: 1});
+	await app.waitFor(/· synced \d+s ago/, 5000);
+});
+
+it('assigns roles and hands over command with o', async () => {
+	const {context, workspace, incidentId} = setUp();
+	const app = await renderApp(context, incidentId);
+	await app.press('o', '2');
+	await app.waitFor('Handle of the new scribe');
+	await app.type('bob');
+	await app.press(KEY.enter);
+	await app.waitFor('IC alice · scribe bob');
+	await app.press('o', '1');
+	await app.type('@carol');
+	await app.press(KEY.enter);
+	await app.waitFor('IC carol · scribe bob');
+	expect(loadIncident(workspace.docsDir, incidentId).state.roles).toEqual({commander: 'carol', scribe: 'bob'});
+});
