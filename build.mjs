@@ -23,8 +23,12 @@ await build({
 	minify: true,
 	legalComments: 'none',
 	logLevel: 'warning',
-	// Ink imports react-devtools-core only when DEV=true; it is not installed.
-	alias: {'react-devtools-core': './source/ui/devtools-stub.ts'},
+	alias: {
+		'react-devtools-core': './stubs/react-devtools-core.js',
+		'ajv/dist/2020.js': './stubs/unused-by-conf.js',
+		'ajv-formats': './stubs/unused-by-conf.js',
+		semver: './stubs/unused-by-conf.js',
+	},
 	define: {'process.env.DEV': '"false"'},
 	banner: {
 		js: [

@@ -33,6 +33,16 @@ function timeToMarker(args: string[], marker: string, cwd: string, env: NodeJS.P
 	});
 }
 
+/** Milliseconds from spawn to exit. */
+function timeExit(command: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const began = performance.now();
+		const child = spawn(command[0]!, command.slice(1), {cwd, env, stdio: 'ignore'});
+		child.on('error', reject);
+		child.on('exit', code => (code === 0 ? resolve(performance.now() - began) : reject(new Error(`${command.join(' ')} exited ${code}`))));
+	});
+}
+
 export async function startupFigures(runs = 10): Promise<BenchFigure[]> {
 	const repo = mkdtempSync(join(tmpdir(), 'incident-tui-bench-start-'));
 	const env = {...process.env, CI: 'false', NO_COLOR: '1', INCIDENT_TUI_CONFIG_DIR: join(repo, '.config')};
@@ -45,7 +55,14 @@ export async function startupFigures(runs = 10): Promise<BenchFigure[]> {
 			minimal.push(await timeToMarker([join(distDir, 'minimal-ink-app.js')], 'minimal ink app ready', repo, env));
 			live.push(await timeToMarker([cli], 'q quit', repo, env));
 		}
+		const log: number[] = [];
+		const bare: number[] = [];
+		for (let run = 0; run < runs; run++) {
+			bare.push(await timeExit([process.execPath, '-e', '0'], repo, env));
+			log.push(await timeExit([process.execPath, cli, 'log', `bench ${run}`], repo, env));
+		}
 		return [
+			{name: `incident-tui log, end to end (median of ${runs})`, value: percentile(log, 50), unit: 'ms', compare: {name: 'node -e 0', value: percentile(bare, 50)}},
 			{
 				name: `start to first live frame (median of ${runs})`,
 				value: percentile(live, 50),

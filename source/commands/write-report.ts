@@ -1,6 +1,6 @@
 import {closeSync, constants, fsyncSync, openSync, renameSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
-import {slugFromTitle} from '../core/incident-id.js';
+import {slugFromTitle} from '../core/slug.js';
 import type {IncidentState} from '../core/incident-state.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
 import {incidentsDirOf} from '../journal/journal-paths.js';

@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import {z} from 'zod';
+import * as z from 'zod/mini';
 import {handleSchema} from '../core/events.js';
 
 // Settings live in conf's file (~/.config/incident-tui-nodejs/config.json on
@@ -8,10 +8,10 @@ import {handleSchema} from '../core/events.js';
 
 const settingsSchema = {
 	handle: handleSchema,
-	incidentsDir: z.string().min(1),
-	template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a template name is lower-case letters, digits and dashes'),
-	remote: z.string().min(1),
-	autoSync: z.coerce.number().int().min(0).max(86_400),
+	incidentsDir: z.string().check(z.minLength(1)),
+	template: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template name is lower-case letters, digits and dashes')),
+	remote: z.string().check(z.minLength(1)),
+	autoSync: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(86_400)),
 };
 
 export type SettingKey = keyof typeof settingsSchema;

@@ -1,12 +1,6 @@
-import slugify from '@sindresorhus/slugify';
-
-// Incident IDs are `YYYY-MM-DD-NN` on the UTC date; the slug is the only part of
-// a title that ever reaches a file name, so it is the whole defence against a
-// title escaping the incidents directory.
+// Incident IDs are `YYYY-MM-DD-NN` on the UTC date, and journal file names.
 
 const INCIDENT_ID_PATTERN = /^(\d{4})-(\d{2})-(\d{2})-(\d{2,3})$/;
-export const MAX_SLUG_LENGTH = 60;
-const FALLBACK_SLUG = 'incident';
 
 export function isIncidentId(value: string): boolean {
 	const match = INCIDENT_ID_PATTERN.exec(value);
@@ -33,19 +27,6 @@ export function nextIncidentId(at: Date, existingIds: Iterable<string>): string 
 
 export function formatIncidentId(day: string, number: number): string {
 	return `${day}-${String(number).padStart(2, '0')}`;
-}
-
-/** Lower-case ASCII `[a-z0-9-]`, at most 60 characters, never empty. */
-export function slugFromTitle(title: string): string {
-	const slug = slugify(title, {lowercase: true, decamelize: false});
-	const cut = slug.length > MAX_SLUG_LENGTH ? cutAtDash(slug.slice(0, MAX_SLUG_LENGTH)) : slug;
-	const safe = cut.replace(/[^a-z0-9-]/g, '').replace(/^-+|-+$/g, '');
-	return safe.length > 0 ? safe : FALLBACK_SLUG;
-}
-
-function cutAtDash(slug: string): string {
-	const lastDash = slug.lastIndexOf('-');
-	return lastDash > MAX_SLUG_LENGTH / 2 ? slug.slice(0, lastDash) : slug;
 }
 
 /** A handle or host name made safe for a journal file name. */

@@ -1,4 +1,3 @@
-import slugify from '@sindresorhus/slugify';
 import {marked, type Token, type Tokens} from 'marked';
 import type {ChecklistItem} from '../core/checklist.js';
 import type {Severity} from '../core/events.js';
@@ -94,15 +93,15 @@ export function parseTarget(text: string): Target {
 
 function readPhase(section: Section, earlier: readonly RunbookPhase[]): RunbookPhase | undefined {
 	const {name, hint} = phaseName(section.heading.text);
-	const key = uniqueKey(slugify(name) || 'phase', new Set(earlier.map(p => p.key)));
+	const key = uniqueKey(itemKey(name) || 'phase', new Set(earlier.map(p => p.key)));
 	const items: ChecklistItem[] = [];
 	const used = new Set<string>();
 	const add = (label: string, depth: number, parent?: string) => {
-		const head = slugify(label.split(':')[0]!.split(/\s+/).slice(0, 5).join(' ')) || 'item';
-		const itemKey = uniqueKey(parent ? `${parent}/${head}` : `${key}/${head}`, used);
-		used.add(itemKey);
-		items.push({key: itemKey, label, depth});
-		return itemKey;
+		const head = itemKey(label.split(':')[0]!.split(/\s+/).slice(0, 5).join(' ')) || 'item';
+		const unique = uniqueKey(parent ? `${parent}/${head}` : `${key}/${head}`, used);
+		used.add(unique);
+		items.push({key: unique, label, depth});
+		return unique;
 	};
 	for (const token of section.body) {
 		if (token.type === 'list') readTaskList(token as Tokens.List, 0, undefined, add);
@@ -117,8 +116,8 @@ function readTaskList(list: Tokens.List, depth: number, parent: string | undefin
 	for (const item of list.items) {
 		const nested = item.tokens.filter((t): t is Tokens.List => t.type === 'list');
 		const own = item.tokens.filter(t => t.type !== 'list' && t.type !== 'checkbox');
-		const itemKey = item.task ? add(plainText(own).trim(), depth, parent) : parent;
-		for (const child of nested) readTaskList(child, item.task ? depth + 1 : depth, itemKey, add);
+		const key = item.task ? add(plainText(own).trim(), depth, parent) : parent;
+		for (const child of nested) readTaskList(child, item.task ? depth + 1 : depth, key, add);
 	}
 }
 
@@ -137,6 +136,20 @@ function phaseName(heading: string): {name: string; hint?: string} {
 	const withoutNumber = heading.replace(/^Phase\s*\d+\s*[:.—–-]\s*/i, '').trim();
 	const hint = /\(([^)]*)\)\s*$/.exec(withoutNumber);
 	return {name: withoutNumber.replace(/\s*\([^)]*\)\s*$/, '').trim(), hint: hint?.[1]};
+}
+
+/**
+ * A checklist key stored in tick events: lower-case ASCII words joined by
+ * dashes ("Detection & Triage" → "detection-and-triage"). Not the report slug:
+ * the live screen must not load transliteration tables to start.
+ */
+function itemKey(text: string): string {
+	return text
+		.toLowerCase()
+		.replace(/&/g, ' and ')
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
 }
 
 function uniqueKey(base: string, used: ReadonlySet<string>): string {

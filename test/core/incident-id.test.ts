@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {fileSafeName, isIncidentId, nextIncidentId, slugFromTitle, writerName} from '../../source/core/incident-id.js';
+import {fileSafeName, isIncidentId, nextIncidentId, writerName} from '../../source/core/incident-id.js';
+import {slugFromTitle} from '../../source/core/slug.js';
 import {parseBackdate} from '../../source/core/backdate.js';
 import {displaySafe} from '../../source/core/display-safe.js';
 
@@ -78,5 +79,15 @@ describe('displaySafe', () => {
 	});
 	it('keeps emoji and ordinary Unicode', () => {
 		expect(displaySafe('🔥 ünïcode עברית')).toBe('🔥 ünïcode עברית');
+	});
+});
+
+describe('UTC time formats', () => {
+	it('print UTC whatever the local time zone (the suite runs with TZ=America/New_York)', async () => {
+		const {formatUtcDateTime, formatUtcTime, formatOffset} = await import('../../source/core/time-format.js');
+		expect(formatUtcTime('2026-11-24T02:05:09.999Z')).toBe('02:05:09');
+		expect(formatUtcDateTime('2026-11-24T02:05:09.999Z')).toBe('2026-11-24 02:05');
+		expect(formatOffset('2026-11-24T02:00:00.000Z', '2026-11-24T03:02:05.000Z')).toBe('T+1:02:05');
+		expect(formatOffset('2026-11-24T02:00:00.000Z', '2026-11-24T01:55:00.000Z')).toBe('T-05:00');
 	});
 });

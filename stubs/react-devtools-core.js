@@ -1,0 +1,2 @@
+// Ink imports react-devtools-core only when DEV=true; it is not installed.
+export default {};
