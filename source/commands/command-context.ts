@@ -13,13 +13,22 @@ export interface CommandContext {
 	newEventId: (at: Date) => string;
 }
 
-export function createCommandContext(docsDir: string, handle: string): CommandContext {
+/**
+ * `clock` is the wall clock (tests pass their own). If it steps backwards (NTP,
+ * a VM resumed), time stands still until it catches up, so this process's
+ * events keep the order they were written in.
+ */
+export function createCommandContext(docsDir: string, handle: string, clock: () => number = Date.now): CommandContext {
 	const ulid = monotonicFactory();
+	let latest = 0;
 	return {
 		docsDir,
 		handle,
 		writer: writerName(handle, hostname()),
-		now: () => new Date(),
+		now: () => {
+			latest = Math.max(latest, clock());
+			return new Date(latest);
+		},
 		newEventId: at => ulid(at.getTime()),
 	};
 }

@@ -31,9 +31,10 @@ export function environmentErrorFrom(error: unknown, doing: string): Environment
 	switch (code) {
 		case 'ENOSPC':
 			return new EnvironmentError(`${doing}: the disk is full${where}`, 'free some space and retry; nothing was logged');
+		case 'EROFS':
+			return new EnvironmentError(`${doing}: the file system is read-only${where}`, 'remount it read-write or work from a writable clone; nothing was logged');
 		case 'EACCES':
 		case 'EPERM':
-		case 'EROFS':
 			return new EnvironmentError(`${doing}: permission denied${where}`, 'check the directory is writable; nothing was logged');
 		default: {
 			const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -4,7 +4,7 @@ import type {SimpleGit} from 'simple-git';
 import {appendLines} from '../journal/append-event.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
 import {eventsDirOf} from '../journal/journal-paths.js';
-import {journalFilesIn} from '../journal/read-journal.js';
+import {journalFilesIn, lineKey} from '../journal/read-journal.js';
 import {gitClient} from './git-client.js';
 import {GitFault, faultFromGitError} from './git-fault.js';
 
@@ -113,10 +113,6 @@ async function readRemoteJournals(git: SimpleGit, tip: string): Promise<Map<stri
 		files.set(path, await git.raw(['cat-file', 'blob', `${tip}:${path}`]));
 	}
 	return files;
-}
-
-function lineKey(line: string): string {
-	return /"id":"([0-9A-HJKMNP-TV-Z]{26})"/.exec(line)?.[1] ?? line;
 }
 
 function linesOf(content: string): string[] {

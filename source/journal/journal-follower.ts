@@ -1,10 +1,19 @@
-import {closeSync, openSync, readSync, statSync} from 'node:fs';
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
+import {dirname} from 'node:path';
+import {appendLines} from './append-event.js';
 import {compareEvents, type AnyEvent} from '../core/events.js';
-import {journalFilesIn, parseJournalLines, type DamagedLine} from './read-journal.js';
+import {journalFilesIn, lineKey, parseJournalLines, type DamagedLine} from './read-journal.js';
 
 interface FilePosition {
 	offset: number;
 	linesRead: number;
+	/** Every whole line read so far, kept so a deleted file can be written again. */
+	lines: string[];
+}
+
+export interface RestoredFile {
+	file: string;
+	lines: number;
 }
 
 /**
@@ -29,6 +38,30 @@ export class JournalFollower {
 		return this.damagedLines;
 	}
 
+	/**
+	 * A journal file that vanished while we had its lines (deleted by hand, a
+	 * bad `git clean`) is written again from memory, so nothing acknowledged is
+	 * lost. Lines appended meanwhile by others are merged by id on the next poll.
+	 */
+	restoreDeletedFiles(): RestoredFile[] {
+		const restored: RestoredFile[] = [];
+		for (const [file, position] of this.positions) {
+			if (position.lines.length === 0) continue;
+			const size = existsSync(file) ? statSync(file).size : -1;
+			// Still there and not shorter than what we read: nothing to restore.
+			if (size >= position.offset) continue;
+			const present = new Set(size > 0 ? readFileSync(file, 'utf8').split('\n').map(lineKey) : []);
+			const missing = position.lines.filter(line => !present.has(lineKey(line)));
+			if (missing.length > 0) {
+				mkdirSync(dirname(file), {recursive: true});
+				appendLines(file, missing);
+				restored.push({file, lines: missing.length});
+			}
+			this.positions.delete(file);
+		}
+		return restored;
+	}
+
 	/** Reads new lines from every file; true when anything new arrived. */
 	poll(): boolean {
 		let changed = false;
@@ -39,11 +72,12 @@ export class JournalFollower {
 			} catch {
 				continue;
 			}
-			const position = this.positions.get(file) ?? {offset: 0, linesRead: 0};
+			const position = this.positions.get(file) ?? {offset: 0, linesRead: 0, lines: []};
 			// Shorter than what we read means the file was replaced; read it again from the start.
 			if (size < position.offset) {
 				position.offset = 0;
 				position.linesRead = 0;
+				position.lines = [];
 			}
 			if (size === position.offset) {
 				this.positions.set(file, position);
@@ -71,6 +105,7 @@ export class JournalFollower {
 		const {events, damaged} = parseJournalLines(lines, file, position.linesRead + 1);
 		position.offset += end;
 		position.linesRead += lines.length;
+		position.lines.push(...lines.filter(line => line !== ''));
 		this.damagedLines.push(...damaged);
 		let added = damaged.length > 0;
 		for (const event of events) {

@@ -48,6 +48,11 @@ export function parseJournalLines(
 	return {events, damaged};
 }
 
+/** A raw line's identity for merging copies of a journal: its event id, or the line itself. */
+export function lineKey(line: string): string {
+	return /"id":"([0-9A-HJKMNP-TV-Z]{26})"/.exec(line)?.[1] ?? line;
+}
+
 export interface IncidentJournal {
 	/** All writers' events merged and sorted by (at, id), each id once. */
 	events: AnyEvent[];

@@ -74,10 +74,19 @@ function decodeEscape(raw: string): KeyPress[] {
 	return [];
 }
 
+/**
+ * Plain text read in one go is either typing that outran the screen ("n" then
+ * "rolled back" while the app was busy) or a paste from a terminal without
+ * bracketed paste. The first character acts as a key, so a hotkey still opens
+ * its prompt; the rest is text, so a pasted line never fires a run of hotkeys.
+ */
 function decodePlain(raw: string): KeyPress[] {
 	const characters = Array.from(raw);
-	const paste = characters.length > 1;
 	const presses: KeyPress[] = [];
+	if (characters.length > 1 && characters[0]! >= ' ' && characters[0] !== '\u007f') {
+		presses.push({input: characters.shift()!});
+	}
+	const paste = characters.length > 1;
 	let text = '';
 	const flush = () => {
 		if (text !== '') presses.push({input: text, paste});

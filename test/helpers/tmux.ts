@@ -16,16 +16,19 @@ export class TmuxSession {
 	private readonly socket = `incident-tui-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
 	constructor(
-		private readonly options: {cwd: string; configDir: string; args?: string[]; columns?: number; rows?: number},
+		private readonly options: {cwd: string; configDir: string; args?: string[]; columns?: number; rows?: number; restartForever?: boolean},
 	) {
-		const command = [
+		const app = [
 			'env CI=false TERM=xterm-256color',
 			`INCIDENT_TUI_CONFIG_DIR=${quote(options.configDir)}`,
 			quote(process.execPath),
 			quote(CLI_PATH),
 			...(options.args ?? []).map(quote),
-			'; echo "[exit $?]"; stty -a | grep -o -- "-\\?icanon" | sed "s/^/[tty /;s/$/]/"; sleep 600',
 		].join(' ');
+		const command = options.restartForever
+			? // A killed app leaves the terminal raw and its last frame drawn: reset both before each start.
+				`while :; do stty sane; clear; ${app}; done`
+			: `${app}; echo "[exit $?]"; stty -a | grep -o -- "-\\?icanon" | sed "s/^/[tty /;s/$/]/"; sleep 600`;
 		this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 40), '-c', options.cwd, command);
 	}
 

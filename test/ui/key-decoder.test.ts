@@ -2,15 +2,16 @@ import {describe, expect, it} from 'vitest';
 import {KeyDecoder} from '../../source/ui/key-press.js';
 
 describe('KeyDecoder', () => {
-	it('splits text typed faster than a frame from its Enter', () => {
-		expect(new KeyDecoder().decode('rolled back\r')).toEqual([
+	it('splits typing that outran the screen into its first key, the text, and the Enter', () => {
+		expect(new KeyDecoder().decode('nrolled back\r')).toEqual([
+			{input: 'n'},
 			{input: 'rolled back', paste: true},
 			{input: '', return: true},
 		]);
 	});
 
 	it('applies a backspace inside a chunk and passes a lone one on', () => {
-		expect(new KeyDecoder().decode('ab\u007fc')).toEqual([{input: 'ac', paste: true}]);
+		expect(new KeyDecoder().decode('xab\u007fc')).toEqual([{input: 'x'}, {input: 'ac', paste: true}]);
 		expect(new KeyDecoder().decode('\u007f')).toEqual([{input: '', erase: true}]);
 	});
 

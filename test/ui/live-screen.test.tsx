@@ -194,7 +194,9 @@ describe('live screen', () => {
 
 	it('ignores a paste in browse mode, and stores a pasted escape sequence as typed in a note', async () => {
 		const app = await renderApp(context, incidentId);
-		await app.press('quit now');
+		await app.press(KEY.pasteStart, 'quit now', KEY.pasteEnd);
+		await app.waitFor('paste ignored');
+		await app.press('xyz q u');
 		await app.waitFor('paste ignored');
 		await app.press('n', KEY.pasteStart, 'err\u001b[2J\u001b]0;pwned\u0007 q', KEY.pasteEnd, KEY.enter);
 		await app.waitFor('Logged note');

@@ -36,7 +36,7 @@ interface LiveScreenProps {
 }
 
 export function LiveScreen({context, incidentId, runbook, publish, sync, autoSync}: LiveScreenProps) {
-	const {state, damaged, refresh} = useIncident(context.docsDir, incidentId);
+	const {state, damaged, restored, refresh} = useIncident(context.docsDir, incidentId);
 	const now = useNow(context.now);
 	const size = useTerminalSize();
 	const phases = runbook.runbook.phases;
@@ -67,6 +67,7 @@ export function LiveScreen({context, incidentId, runbook, publish, sync, autoSyn
 	const responseWarning = responseTargetWarning(runbook.runbook, state, now);
 	const warnings = [
 		...(responseWarning ? [responseWarning] : []),
+		...restored,
 		...(runbook.problem ? [runbook.problem] : []),
 		...describeDamage(damaged),
 		...state.warnings,
