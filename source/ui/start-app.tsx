@@ -2,7 +2,7 @@ import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
 import type {Settings} from '../config/settings.js';
 import type {Workspace} from '../journal/workspace.js';
-import {loadRunbook} from '../runbook/load-runbook.js';
+import {loadRunbookCached} from '../runbook/cached-runbook.js';
 import {App} from './App.js';
 import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
 
@@ -12,7 +12,7 @@ import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
  * the terminal back (raw mode off, cursor shown) on unmount.
  */
 export async function startApp(context: CommandContext, workspace: Workspace, settings: Settings, incidentId: string | undefined): Promise<void> {
-	const runbook = loadRunbook(context.docsDir);
+	const runbook = await loadRunbookCached(context.docsDir);
 	// git, the template engine and the Markdown parser load on first use, not at start.
 	const publish = async (id: string) => {
 		const {publishIncident, describePublishResult} = await import('../commands/publish-incident.js');

@@ -72,7 +72,7 @@ it(`loses no acknowledged event when incident-tui log is SIGKILLed (${CLI_KILLS}
 	const final = journal();
 	const found = acknowledged.filter(text => final.texts.has(text)).length;
 	expect(report('incident-tui log', {kills, acknowledged: acknowledged.length, found})).toBe(0);
-});
+}, CLI_KILLS * 2000);
 
 it.skipIf(!hasTmux)(`loses no acknowledged event when the live screen is SIGKILLed (${SCREEN_KILLS} kills)`, async () => {
 	const {repo, configDir, id, journal} = setUp();
@@ -110,4 +110,4 @@ it.skipIf(!hasTmux)(`loses no acknowledged event when the live screen is SIGKILL
 	const found = acknowledged.filter(text => journal().texts.has(text)).length;
 	expect(report('live screen in tmux', {kills: SCREEN_KILLS, acknowledged: acknowledged.length, found})).toBe(0);
 	expect(readdirSync(eventsDirOf(join(repo, 'docs'), id)).filter(name => name.endsWith('.lock'))).toEqual([]);
-});
+}, SCREEN_KILLS * 5000);

@@ -209,11 +209,32 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 		expect(session.screen()).toContain('[tty icanon]');
 	});
 
-	it('draws control sequences from a hostile title harmlessly', async () => {
-		runCli(['new', 'evil \u001b[2J\u001b]0;pwned\u0007\u001b[31m red \u202e', '--sev', '1'], {cwd: repo, configDir});
+	it('keeps hostile text exact in the journal, inert on screen and escaped in the report', async () => {
+		const title = 'evil \u001b[2J\u001b]0;pwned\u0007\u001b[31m red \u202e zero\u200bwidth 🔥';
+		runCli(['new', title, '--sev', '1'], {cwd: repo, configDir});
 		session = new TmuxSession({cwd: repo, configDir});
 		const screen = await session.waitFor('Detection & Triage');
-		expect(screen).toContain('evil ␛[2J␛]0;pwned␇␛[31m red <U+202E>');
+		expect(screen).toContain('evil ␛[2J␛]0;pwned␇␛[31m red <U+202E> zero');
+		expect(screen).toContain('🔥');
 		expect(session.tmux('display', '-p', '-t', 'e2e', '#{pane_title}')).not.toContain('pwned');
+		await session.waitForRawMode();
+		await session.keys('n');
+		const note = 'paste \u001b[1;1H\u001b[41mmoved?\u001b[0m \u2067rtl\u2069 \u200d| <!-- x -->';
+		session.tmux('set-buffer', '--', note);
+		session.tmux('paste-buffer', '-p', '-t', 'e2e');
+		await session.keys('Enter');
+		await session.waitFor('Logged note');
+		const afterPaste = session.screen();
+		expect(afterPaste.split('\n')[0]).toContain('SEV-1');
+		expect(afterPaste).toContain('␛[1;1H␛[41mmoved?␛[0m');
+
+		const events = journal();
+		expect(events[0]!['title']).toBe(title);
+		expect(events.at(-1)!['text']).toBe(note);
+		const report = runCli(['report', '--stdout'], {cwd: repo, configDir}).stdout;
+		expect(report).not.toMatch(/\u001b|\u0007|\u202e|\u2067|<!--/);
+		// Renders as "␛[1;1H␛[41mmoved?␛[0m [U+2067]rtl[U+2069]": every bracket backslash-escaped.
+		expect(report).toContain('␛\\[1;1H␛\\[41mmoved?␛\\[0m \\[U+2067\\]rtl\\[U+2069\\]');
+		expect(report).toContain('🔥');
 	});
 });

@@ -120,3 +120,16 @@ describe('loadRunbook', () => {
 		expect(broken.runbook.phases).toHaveLength(5);
 	});
 });
+
+describe('loadRunbookCached', () => {
+	it('gives the parsed runbook, and notices when the repository runbook changes', async () => {
+		const {loadRunbookCached} = await import('../../source/runbook/cached-runbook.js');
+		const docsDir = makeTempDir();
+		expect((await loadRunbookCached(docsDir)).runbook.phases).toHaveLength(5);
+		expect((await loadRunbookCached(docsDir)).runbook.phases).toHaveLength(5);
+		writeFileSync(join(docsDir, 'RUNBOOK.md'), HOUSE_STYLE);
+		expect((await loadRunbookCached(docsDir)).runbook.phases).toHaveLength(2);
+		writeFileSync(join(docsDir, 'RUNBOOK.md'), '# Empty\n');
+		expect((await loadRunbookCached(docsDir)).problem).toMatch(/no checklist found/);
+	});
+});
