@@ -8,7 +8,7 @@ import {logCommand} from './cli/log-command.js';
 import {newCommand} from './cli/new-command.js';
 import {reportError} from './cli/output.js';
 
-const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, publish, sync, assign, config';
+const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, publish, sync, assign, handover, config';
 
 const cli = meow(
 	`
@@ -26,6 +26,8 @@ const cli = meow(
 	  $ incident-tui join ID                 sync, then work on an incident opened elsewhere
 	  $ incident-tui assign ROLE HANDLE [--id ID]
 	                                         commander (hand over), scribe or comms
+	  $ incident-tui handover @HANDLE [--summary TEXT] [--id ID]
+	                                         hand over command, with a note for the next commander
 	  $ incident-tui config [get|set] KEY [VALUE]
 
 	Options
@@ -40,6 +42,7 @@ const cli = meow(
 	  --template NAME incident-report, incident-response, retrospective,
 	                  postmortem, sre, or docs/templates/NAME.md (report)
 	  --stdout        print the report instead of writing it (report)
+	  --summary TEXT  where things stand, for the next commander (handover)
 
 	Text starting with @HH:MM (UTC) or @-5m is backdated: "@14:55 pager fired".
 	Exit codes: 0 ok, 1 your input, 2 the environment (files, git).
@@ -57,12 +60,13 @@ const cli = meow(
 			json: {type: 'boolean'},
 			template: {type: 'string'},
 			stdout: {type: 'boolean'},
+			summary: {type: 'string'},
 		},
 	},
 );
 
 async function main(): Promise<number> {
-	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'template', 'stdout', 'help', 'version']);
+	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'template', 'stdout', 'summary', 'help', 'version']);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(flag => !known.has(flag));
 	if (unknown.length > 0) throw new UserError(`unknown option --${unknown[0]}; see incident-tui --help`);
 	const [command, ...args] = cli.input;
@@ -113,9 +117,10 @@ async function main(): Promise<number> {
 			await startApp(setup.context, setup.workspace, setup.settings, incidentId);
 			return 0;
 		}
-		case 'assign': {
+		case 'assign':
+		case 'handover': {
 			const {assignCommand} = await import('./cli/assign-command.js');
-			assignCommand(setup, args, cli.flags);
+			assignCommand(setup, command === 'handover' ? ['commander', ...args] : args, cli.flags);
 			return 0;
 		}
 		case 'config':

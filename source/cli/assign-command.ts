@@ -6,13 +6,13 @@ import type {CliSetup} from './cli-setup.js';
 import {print} from './output.js';
 
 /** `assign commander @bob`: roles, and handing over command, are events like any other. */
-export function assignCommand(setup: CliSetup, args: string[], flags: {id?: string}): void {
+export function assignCommand(setup: CliSetup, args: string[], flags: {id?: string; summary?: string}): void {
 	const [roleName, rawHandle] = args;
 	const role = ROLES.find(candidate => candidate === roleName?.toLowerCase()) as Role | undefined;
 	if (!role) throw new UserError(`name a role: incident-tui assign ${ROLES.join('|')} HANDLE`);
 	const handle = (rawHandle ?? '').replace(/^@/, '');
 	if (!handleSchema.safeParse(handle).success) throw new UserError(`"${rawHandle ?? ''}" is not a handle (letters, digits, dot, dash, underscore)`);
 	const {state} = findIncident(setup.workspace.docsDir, flags.id);
-	assignRole(setup.context, state.id, role, handle, setup.context.now());
-	print(`${handle} is now ${role} of ${state.id}`);
+	assignRole(setup.context, state.id, role, handle, setup.context.now(), role === 'commander' ? flags.summary : undefined);
+	print(`${handle} is now ${role} of ${state.id}${flags.summary && role === 'commander' ? ' (with a hand-over note)' : ''}`);
 }

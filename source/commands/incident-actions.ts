@@ -54,8 +54,15 @@ export function setSeverity(context: CommandContext, incidentId: string, severit
 }
 
 /** A role given to a responder; handing over command is this event with the commander role. */
-export function assignRole(context: CommandContext, incidentId: string, role: Role, handle: string, pressedAt: Date): RecordedEvent {
-	return recordEvent(context, incidentId, {type: 'role.assigned', role, handle}, {at: pressedAt});
+export function assignRole(
+	context: CommandContext,
+	incidentId: string,
+	role: Role,
+	handle: string,
+	pressedAt: Date,
+	summary?: string,
+): RecordedEvent {
+	return recordEvent(context, incidentId, {type: 'role.assigned', role, handle, ...(summary ? {summary} : {})}, {at: pressedAt});
 }
 
 /** Undo: nothing is deleted; a retraction names the event it takes back. */

@@ -12,6 +12,8 @@ const settingsSchema = {
 	template: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a template name is lower-case letters, digits and dashes')),
 	remote: z.string().check(z.minLength(1)),
 	autoSync: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(86_400)),
+	/** Hours in command before the header suggests a hand-over; 0 never. */
+	handoverHours: z.coerce.number().check(z.minimum(0), z.maximum(72)),
 };
 
 export type SettingKey = keyof typeof settingsSchema;
@@ -23,6 +25,7 @@ const DEFAULTS: Omit<Settings, 'handle'> = {
 	template: 'incident-report',
 	remote: 'origin',
 	autoSync: 0,
+	handoverHours: 3,
 };
 
 export class SettingsError extends Error {
@@ -74,6 +77,7 @@ export function resolveSettings(store: SettingsStore, defaultHandle: () => strin
 		template: store.stored('template') ?? DEFAULTS.template,
 		remote: store.stored('remote') ?? DEFAULTS.remote,
 		autoSync: store.stored('autoSync') ?? DEFAULTS.autoSync,
+		handoverHours: store.stored('handoverHours') ?? DEFAULTS.handoverHours,
 	};
 }
 

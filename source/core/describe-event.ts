@@ -38,7 +38,7 @@ export function describeEvent(event: AnyEvent, amendedText?: string, hypothesisS
 		case 'status.changed':
 			return `Status set to ${statusLabel(event.status)}`;
 		case 'role.assigned':
-			return `${event.handle} is now ${event.role}`;
+			return `${event.handle} is now ${event.role}${event.summary ? `. Hand-over: ${event.summary}` : ''}`;
 		case 'checklist.ticked':
 			return `Checked: ${event.label}`;
 		case 'checklist.unticked':

@@ -98,7 +98,14 @@ export const eventSchema = z.discriminatedUnion('type', [
 	}),
 	z.object({...envelope, type: z.literal('severity.changed'), severity}),
 	z.object({...envelope, type: z.literal('status.changed'), status: z.enum(STATUSES)}),
-	z.object({...envelope, type: z.literal('role.assigned'), role: z.enum(ROLES), handle: handleSchema}),
+	z.object({
+		...envelope,
+		type: z.literal('role.assigned'),
+		role: z.enum(ROLES),
+		handle: handleSchema,
+		/** A hand-over note for the new commander: where things stand. */
+		summary: z.optional(text),
+	}),
 	z.object({...envelope, type: z.literal('checklist.ticked'), item: requiredText, label: text}),
 	z.object({...envelope, type: z.literal('checklist.unticked'), item: requiredText}),
 	z.object({...envelope, type: z.literal('note.logged'), kind: z.enum(NOTE_KINDS), text}),

@@ -106,6 +106,11 @@ export interface IncidentState {
 	closed?: {at: string; by: string; overrideReason?: string};
 	publications: {path: string; template: string; commit?: string; at: string; by: string}[];
 	milestones: Milestones;
+	/** When the current commander took command (the opening, or the last hand-over). */
+	commanderSince?: string;
+	lastHandover?: {from: string; to: string; at: string; summary?: string};
+	/** The last stakeholder update (a communication note). */
+	lastCommunicationAt?: string;
 	/** Things a reader should see, such as an out-of-order milestone. Never a reason to refuse an event. */
 	warnings: string[];
 	authors: string[];

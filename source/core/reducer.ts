@@ -50,6 +50,7 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 			state.openedAt = event.at;
 			state.openedBy = event.author;
 			state.roles.commander = event.commander;
+			state.commanderSince = event.at;
 			addTimeline(state, event, 'opened', text, amended);
 			return;
 		}
@@ -64,6 +65,10 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 			addTimeline(state, event, 'status', text, amended).status = event.status;
 			return;
 		case 'role.assigned':
+			if (event.role === 'commander' && event.handle !== state.roles.commander) {
+				state.lastHandover = {from: state.roles.commander ?? event.author, to: event.handle, at: event.at, summary: event.summary};
+				state.commanderSince = event.at;
+			}
 			state.roles[event.role] = event.handle;
 			addTimeline(state, event, 'role', text, amended);
 			return;
@@ -81,6 +86,7 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 			if (event.kind === 'acknowledged') setMilestone(state.milestones, 'acknowledged', event.at);
 			if (event.kind === 'mitigation') setMilestone(state.milestones, 'mitigated', event.at);
 			if (event.kind === 'resolution') setMilestone(state.milestones, 'resolved', event.at);
+			if (event.kind === 'communication' && (state.lastCommunicationAt ?? '') < event.at) state.lastCommunicationAt = event.at;
 			addTimeline(state, event, event.kind, amendedText ?? event.text, amended);
 			return;
 		case 'hypothesis.added':

@@ -76,6 +76,7 @@ function readSeverity(severity: Severity, section: Section): SeverityDefinition 
 				if (aspect.startsWith('response')) definition.responseTarget = parseTarget(requirement);
 				if (aspect.startsWith('resolution')) definition.resolutionTarget = parseTarget(requirement);
 				if (aspect.startsWith('communication')) definition.communication = requirement;
+				if (aspect.startsWith('update')) definition.updateInterval = parseTarget(requirement);
 			}
 		}
 	}

@@ -15,6 +15,8 @@ export interface SeverityDefinition {
 	responseTarget?: Target;
 	resolutionTarget?: Target;
 	communication?: string;
+	/** How often stakeholders get an update ("Every 30 minutes"). */
+	updateInterval?: Target;
 }
 
 export interface RunbookPhase {

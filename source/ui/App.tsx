@@ -16,14 +16,15 @@ interface AppProps {
 	publish: Publish;
 	sync: Sync;
 	autoSync: number;
+	handoverHours: number;
 }
 
-export function App({context, incidentId: resumeId, runbook, publish, sync, autoSync}: AppProps) {
+export function App({context, incidentId: resumeId, runbook, publish, sync, autoSync, handoverHours}: AppProps) {
 	const [incidentId, setIncidentId] = useState(resumeId);
 	return (
 		<KeyRouter now={context.now}>
 			{incidentId ? (
-				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={autoSync} />
+				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={autoSync} handoverHours={handoverHours} />
 			) : (
 				<StartScreen context={context} onOpened={setIncidentId} />
 			)}

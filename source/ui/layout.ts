@@ -5,7 +5,8 @@
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 export const WIDE_COLUMNS = 80;
-const HEADER_ROWS = 2;
+/** Title; status line; warnings. */
+const HEADER_ROWS = 3;
 const FOOTER_ROWS = 2;
 
 export interface TerminalSize {

@@ -31,7 +31,8 @@ export type TextPurpose =
 	| {kind: 'hypothesis-statement'}
 	| {kind: 'hypothesis-test'; statement: string}
 	| {kind: 'evidence'; hypothesisId: string; result: HypothesisResult}
-	| {kind: 'role-handle'; role: Role};
+	| {kind: 'role-handle'; role: Role}
+	| {kind: 'handover-summary'; handle: string};
 
 export type ChoicePurpose = {kind: 'status'} | {kind: 'severity'} | {kind: 'result'; hypothesisId: string} | {kind: 'role'};
 
@@ -92,7 +93,7 @@ export type LiveEffect =
 	| {type: 'close'; overrideReason?: string; pressedAt: Date}
 	| {type: 'publish'}
 	| {type: 'sync'}
-	| {type: 'assign-role'; role: Role; handle: string; pressedAt: Date}
+	| {type: 'assign-role'; role: Role; handle: string; summary?: string; pressedAt: Date}
 	| {type: 'quit'};
 
 export interface LiveKeyResult {
@@ -209,9 +210,19 @@ function submitText(ui: LiveUi, mode: Extract<LiveMode, {name: 'text'}>): LiveKe
 				ui: browse,
 				effect: {type: 'resolve-hypothesis', hypothesisId: purpose.hypothesisId, result: purpose.result, evidence: value, pressedAt},
 			};
-		case 'role-handle':
-			if (value.trim() === '') return {ui: info(browse, 'no handle given; nothing assigned')};
-			return {ui: browse, effect: {type: 'assign-role', role: purpose.role, handle: value.trim().replace(/^@/, ''), pressedAt}};
+		case 'role-handle': {
+			const handle = value.trim().replace(/^@/, '');
+			if (handle === '') return {ui: info(browse, 'no handle given; nothing assigned')};
+			if (purpose.role === 'commander') {
+				return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'handover-summary', handle}, value: '', pressedAt}}};
+			}
+			return {ui: browse, effect: {type: 'assign-role', role: purpose.role, handle, pressedAt}};
+		}
+		case 'handover-summary':
+			return {
+				ui: browse,
+				effect: {type: 'assign-role', role: 'commander', handle: purpose.handle, summary: value.trim() || undefined, pressedAt},
+			};
 	}
 }
 

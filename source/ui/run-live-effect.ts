@@ -65,7 +65,7 @@ export function runLiveEffect(
 		case 'sync':
 			return sync();
 		case 'assign-role':
-			assignRole(context, incidentId, effect.role, effect.handle, effect.pressedAt);
+			assignRole(context, incidentId, effect.role, effect.handle, effect.pressedAt, effect.summary);
 			return `${effect.handle} is now ${effect.role}`;
 	}
 }

@@ -24,7 +24,7 @@ export async function startApp(context: CommandContext, workspace: Workspace, se
 		return describeSync(result, settings.remote);
 	};
 	const app = render(
-		<App context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={settings.autoSync} />,
+		<App context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={settings.autoSync} handoverHours={settings.handoverHours} />,
 		{exitOnCtrlC: false},
 	);
 	let stopping = false;

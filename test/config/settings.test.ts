@@ -15,6 +15,7 @@ describe('settings', () => {
 			template: 'incident-report',
 			remote: 'origin',
 			autoSync: 0,
+			handoverHours: 3,
 		});
 		store.set('handle', 'alice');
 		store.set('autoSync', '30');

@@ -45,6 +45,7 @@ export interface RenderOptions {
 	publish?: Publish;
 	sync?: Sync;
 	autoSync?: number;
+	handoverHours?: number;
 }
 
 const notInThisTest = async (): Promise<string> => {
@@ -61,6 +62,7 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 			publish={options.publish ?? notInThisTest}
 			sync={options.sync ?? notInThisTest}
 			autoSync={options.autoSync ?? 0}
+			handoverHours={options.handoverHours ?? 3}
 		/>,
 	);
 	resize(app.stdout, size);

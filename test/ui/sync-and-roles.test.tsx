@@ -59,6 +59,42 @@ it('assigns roles and hands over command with o', async () => {
 	await app.press('o', '1');
 	await app.type('@carol');
 	await app.press(KEY.enter);
+	await app.waitFor('Hand-over note for carol');
+	await app.press(KEY.enter);
 	await app.waitFor('IC carol · scribe bob');
 	expect(loadIncident(workspace.docsDir, incidentId).state.roles).toEqual({commander: 'carol', scribe: 'bob'});
+});
+
+it('counts down to the next update, turns overdue, and resets on a communication', async () => {
+	const {manualClock} = await import('../helpers/ink-driver.js');
+	const clock = manualClock('2026-11-23T03:00:00.000Z');
+	const docsDir = makeTempDir();
+	const context = testContext(docsDir, 'alice', clock.now);
+	const {incidentId} = openIncident(context, {title: 'Cadence', severity: 1});
+	clock.set('2026-11-23T03:10:00.000Z');
+	const app = await renderApp(context, incidentId, {size: {columns: 160, rows: 30}});
+	await app.waitFor('next update 20m 00s');
+	clock.set('2026-11-23T03:31:05.000Z');
+	await app.waitFor('update overdue 1m 05s', 2500);
+	await app.press('c');
+	await app.type('status page: investigating');
+	await app.press(KEY.enter);
+	await app.waitFor(/next update (29m 5\d|30m 00)s/, 2500);
+});
+
+it('hands over command with a note that the next commander sees on resume', async () => {
+	const docsDir = makeTempDir();
+	const alice = testContext(docsDir, 'alice');
+	const {incidentId} = openIncident(alice, {title: 'Hand me over', severity: 2});
+	const app = await renderApp(alice, incidentId);
+	await app.press('o', '1');
+	await app.type('bob');
+	await app.press(KEY.enter);
+	await app.waitFor('Hand-over note for bob');
+	await app.type('failover done; watch replication lag');
+	await app.press(KEY.enter);
+	await app.waitFor('IC bob');
+	app.unmount();
+	const bobsView = await renderApp(testContext(docsDir, 'bob'), incidentId);
+	await bobsView.waitFor('Hand-over from alice: failover done; watch replication lag');
 });

@@ -4,6 +4,7 @@ import {displaySafe} from '../../core/display-safe.js';
 import type {IncidentState} from '../../core/incident-state.js';
 import {formatDuration} from '../../core/metrics.js';
 import {formatUtcTime} from '../../core/time-format.js';
+import type {UpdateDue} from '../../runbook/update-cadence.js';
 import type {SyncStatus} from '../hooks/useSync.js';
 import {severityColor, theme} from '../theme.js';
 
@@ -13,6 +14,13 @@ interface HeaderProps {
 	/** Warnings for the second line, most important first. */
 	warnings: readonly string[];
 	sync: SyncStatus;
+	update?: UpdateDue;
+}
+
+function UpdateCountdown({update}: {update?: UpdateDue}) {
+	if (!update) return null;
+	if (update.remainingMs < 0) return <Text color={theme.error} bold>{` · update overdue ${formatDuration(-update.remainingMs)}`}</Text>;
+	return <Text>{` · next update ${formatDuration(update.remainingMs)}`}</Text>;
 }
 
 function syncText(sync: SyncStatus, now: Date): string {
@@ -22,7 +30,7 @@ function syncText(sync: SyncStatus, now: Date): string {
 	return '';
 }
 
-export function Header({state, now, warnings, sync}: HeaderProps) {
+export function Header({state, now, warnings, sync, update}: HeaderProps) {
 	const elapsed = state.openedAt ? formatDuration(Math.max(0, now.getTime() - Date.parse(state.openedAt))) : '-';
 	const roles = [
 		`IC ${state.roles.commander ?? '?'}`,
@@ -40,8 +48,11 @@ export function Header({state, now, warnings, sync}: HeaderProps) {
 			<Text wrap="truncate">
 				<Text bold>{statusLabel(state.status)}</Text>
 				<Text>{` · ${elapsed} · ${roles.join(' · ')} · ${formatUtcTime(now)} UTC`}</Text>
+				<UpdateCountdown update={update} />
 				<Text color={sync.problem ? theme.warning : theme.muted}>{syncText(sync, now)}</Text>
-				{warnings.length > 0 ? <Text color={theme.warning}>{` · ⚠ ${displaySafe(warnings[0]!)}`}</Text> : null}
+			</Text>
+			<Text wrap="truncate" color={theme.warning}>
+				{warnings.length > 0 ? `⚠ ${displaySafe(warnings[0]!)}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}` : ' '}
 			</Text>
 		</Box>
 	);

@@ -24,6 +24,8 @@ function textLabel(purpose: TextPurpose): string {
 			return `Evidence (${purpose.result})`;
 		case 'role-handle':
 			return `Handle of the new ${purpose.role}`;
+		case 'handover-summary':
+			return `Hand-over note for ${purpose.handle} (where things stand; Enter to skip)`;
 	}
 }
 

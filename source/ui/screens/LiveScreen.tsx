@@ -7,6 +7,7 @@ import {computeMetrics} from '../../core/metrics.js';
 import {findUndoTarget} from '../../core/undo.js';
 import type {LoadedRunbook} from '../../runbook/load-runbook.js';
 import {responseTargetWarning} from '../../runbook/response-target.js';
+import {handoverSuggestion, nextUpdateDue} from '../../runbook/update-cadence.js';
 import {ChecklistPane} from '../components/ChecklistPane.js';
 import {Header} from '../components/Header.js';
 import {HelpOverlay} from '../components/HelpOverlay.js';
@@ -33,9 +34,11 @@ interface LiveScreenProps {
 	sync: Sync;
 	/** Seconds between background syncs; 0 syncs only on `g`. */
 	autoSync: number;
+	/** Hours in command before the header suggests a hand-over. */
+	handoverHours: number;
 }
 
-export function LiveScreen({context, incidentId, runbook, publish, sync, autoSync}: LiveScreenProps) {
+export function LiveScreen({context, incidentId, runbook, publish, sync, autoSync, handoverHours}: LiveScreenProps) {
 	const {state, damaged, restored, refresh} = useIncident(context.docsDir, incidentId);
 	const now = useNow(context.now);
 	const size = useTerminalSize();
@@ -57,16 +60,25 @@ export function LiveScreen({context, incidentId, runbook, publish, sync, autoSyn
 		};
 	}, [state, context.handle, phases, layout.timelineRows]);
 	// An incident left in Monitoring is waiting for its postmortem: resume in the wizard.
-	const [initialUi] = useState<LiveUi>(() =>
-		state.status === 'monitoring' ? {...INITIAL_LIVE_UI, mode: startWizardStep(view.firstMissingStep, view.wizard)} : INITIAL_LIVE_UI,
-	);
+	const [initialUi] = useState<LiveUi>(() => {
+		const handover = state.lastHandover;
+		// The new commander sees the hand-over note first thing.
+		const message =
+			handover?.to === context.handle && handover.summary
+				? {text: `Hand-over from ${handover.from}: ${handover.summary}`, tone: 'info' as const}
+				: undefined;
+		const mode = state.status === 'monitoring' ? startWizardStep(view.firstMissingStep, view.wizard) : INITIAL_LIVE_UI.mode;
+		return {...INITIAL_LIVE_UI, mode, message};
+	});
 	const syncer = useSync(sync, autoSync, context.now);
 	const ui = useLiveController({context, incidentId, view, refresh, publish, sync: syncer.run, initialUi});
 	const phase = phases[ui.phaseIndex] ?? phases[0]!;
 
 	const responseWarning = responseTargetWarning(runbook.runbook, state, now);
+	const handover = handoverSuggestion(state, now, handoverHours);
 	const warnings = [
 		...(responseWarning ? [responseWarning] : []),
+		...(handover ? [handover] : []),
 		...restored,
 		...(runbook.problem ? [runbook.problem] : []),
 		...describeDamage(damaged),
@@ -119,7 +131,7 @@ export function LiveScreen({context, incidentId, runbook, publish, sync, autoSyn
 
 	return (
 		<Box flexDirection="column" width={size.columns}>
-			<Header state={state} now={now} warnings={warnings} sync={syncer.status} />
+			<Header state={state} now={now} warnings={warnings} sync={syncer.status} update={nextUpdateDue(runbook.runbook, state, now)} />
 			{ui.mode.name === 'help' ? (
 				<HelpOverlay rows={layout.bodyRows} />
 			) : ui.mode.name === 'wizard' ? (
