@@ -8,7 +8,7 @@ import {logCommand} from './cli/log-command.js';
 import {newCommand} from './cli/new-command.js';
 import {reportError} from './cli/output.js';
 
-const NON_INTERACTIVE_COMMANDS = 'new, log, list, report, publish, sync, assign, handover, config';
+const NON_INTERACTIVE_COMMANDS = 'new, log, list, import, report, publish, sync, assign, handover, config';
 
 const cli = meow(
 	`
@@ -26,6 +26,8 @@ const cli = meow(
 	  $ incident-tui join ID                 sync, then work on an incident opened elsewhere
 	  $ incident-tui assign ROLE HANDLE [--id ID]
 	                                         commander (hand over), scribe or comms
+	  $ incident-tui import FILE|- [--id ID] [--kind K] [--yes]
+	                                         backfill a timeline ("14:51 Pager fired", one per line)
 	  $ incident-tui handover @HANDLE [--summary TEXT] [--id ID]
 	                                         hand over command, with a note for the next commander
 	  $ incident-tui config [get|set] KEY [VALUE]
@@ -43,6 +45,7 @@ const cli = meow(
 	                  postmortem, sre, or docs/templates/NAME.md (report)
 	  --stdout        print the report instead of writing it (report)
 	  --summary TEXT  where things stand, for the next commander (handover)
+	  --yes           import without asking (import)
 
 	Text starting with @HH:MM (UTC) or @-5m is backdated: "@14:55 pager fired".
 	Exit codes: 0 ok, 1 your input, 2 the environment (files, git).
@@ -61,12 +64,13 @@ const cli = meow(
 			template: {type: 'string'},
 			stdout: {type: 'boolean'},
 			summary: {type: 'string'},
+			yes: {type: 'boolean'},
 		},
 	},
 );
 
 async function main(): Promise<number> {
-	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'template', 'stdout', 'summary', 'help', 'version']);
+	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'template', 'stdout', 'summary', 'yes', 'help', 'version']);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(flag => !known.has(flag));
 	if (unknown.length > 0) throw new UserError(`unknown option --${unknown[0]}; see incident-tui --help`);
 	const [command, ...args] = cli.input;
@@ -115,6 +119,11 @@ async function main(): Promise<number> {
 			const incidentId = await joinCommand(setup, args);
 			const {startApp} = await import('./ui/start-app.js');
 			await startApp(setup.context, setup.workspace, setup.settings, incidentId);
+			return 0;
+		}
+		case 'import': {
+			const {importCommand} = await import('./cli/import-command.js');
+			await importCommand(setup, args, cli.flags);
 			return 0;
 		}
 		case 'assign':

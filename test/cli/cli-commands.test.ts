@@ -1,6 +1,7 @@
 import {execFileSync} from 'node:child_process';
 import {appendFileSync, readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {beforeEach, describe, expect, it} from 'vitest';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {runCli, type CliRun} from '../helpers/run-cli.js';
@@ -167,6 +168,25 @@ describe('incident-tui (built CLI)', () => {
 		expect(run.code).toBe(2);
 		expect(run.stderr).toMatch(/^incident-tui: .* is not inside a git repository \(run incident-tui in your ops repository/);
 		expect(readdirSync(join(plain, 'docs', 'incidents')).some(name => name.endsWith('_no-git.md'))).toBe(true);
+	});
+
+	it('imports a timeline: a preview first, nothing written until --yes, nothing doubled on a second import', () => {
+		cli('new', 'Checkout outage', '--sev', '1');
+		const sample = fileURLToPath(new URL('../fixtures/chat-timeline.txt', import.meta.url));
+		const preview = cli('import', sample);
+		expect(preview.code).toBe(0);
+		expect(preview.stdout).toMatch(/^23 events to import into \S+ \(times in UTC\):/);
+		expect(preview.stdout).toMatch(/  \d{4}-\d{2}-\d{2} 23:52  detection      Alert fired: checkout error rate above 5% \(pagerduty\)/);
+		expect(preview.stdout).toContain('4 lines could not be read and are left out:');
+		expect(preview.stdout).toContain('  line 20: someone wrote this without a time (no time at the start)');
+		expect(preview.stdout).toContain('Nothing imported. Run again with --yes');
+		expect(JSON.parse(cli('list', '--json').stdout)[0].events).toBe(1);
+
+		expect(cli('import', sample, '--yes').stdout).toMatch(/Imported 23 events into/);
+		expect(JSON.parse(cli('list', '--json').stdout)[0].events).toBe(24);
+		const again = cli('import', sample, '--yes');
+		expect(again.stdout).toContain('23 lines are already in the timeline and are skipped.');
+		expect(JSON.parse(cli('list', '--json').stdout)[0].events).toBe(24);
 	});
 
 	it('prints help and version', () => {
