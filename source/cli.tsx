@@ -1,6 +1,6 @@
 import meow from 'meow';
 import {UserError} from './commands/command-errors.js';
-import {findNewestOpenIncident} from './commands/find-incident.js';
+import {listIncidents} from './commands/list-incidents.js';
 import {setUpCli} from './cli/cli-setup.js';
 import {configCommand} from './cli/config-command.js';
 import {listCommand} from './cli/list-command.js';
@@ -82,10 +82,10 @@ async function main(): Promise<number> {
 	}
 	const setup = setUpCli(cli.flags.dir);
 	if (command === undefined) {
-		const open = findNewestOpenIncident(setup.workspace.docsDir);
+		const openIncidents = listIncidents(setup.workspace.docsDir, setup.context.now()).filter(incident => incident.open);
 		// Ink and React load only here: `log` from a script stays fast.
 		const {startApp} = await import('./ui/start-app.js');
-		await startApp(setup.context, setup.workspace, setup.settings, open?.state.id);
+		await startApp(setup.context, setup.workspace, setup.settings, {openIncidents});
 		return 0;
 	}
 	switch (command) {
@@ -118,7 +118,7 @@ async function main(): Promise<number> {
 			const {joinCommand} = await import('./cli/join-command.js');
 			const incidentId = await joinCommand(setup, args);
 			const {startApp} = await import('./ui/start-app.js');
-			await startApp(setup.context, setup.workspace, setup.settings, incidentId);
+			await startApp(setup.context, setup.workspace, setup.settings, {incidentId});
 			return 0;
 		}
 		case 'import': {

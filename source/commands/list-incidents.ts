@@ -1,4 +1,5 @@
 import type {Severity, Status} from '../core/events.js';
+import {isOpenIncident} from '../core/incident-state.js';
 import {computeMetrics} from '../core/metrics.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
 import {incidentDirOf} from '../journal/journal-paths.js';
@@ -16,6 +17,8 @@ export interface IncidentSummary {
 	events: number;
 	damagedLines: number;
 	path: string;
+	/** Neither closed nor Resolved. */
+	open: boolean;
 }
 
 /** Every incident under the docs root, newest first. */
@@ -36,6 +39,7 @@ export function listIncidents(docsDir: string, now: Date): IncidentSummary[] {
 				events: state.eventCount,
 				damagedLines: damaged.length,
 				path: incidentDirOf(docsDir, id),
+				open: isOpenIncident(state),
 			};
 		});
 }

@@ -5,12 +5,15 @@ import {KeyRouter} from './hooks/useKeyRouter.js';
 import type {Publish} from './hooks/useLiveController.js';
 import type {Sync} from './hooks/useSync.js';
 import {LiveScreen} from './screens/LiveScreen.js';
+import {PickerScreen} from './screens/PickerScreen.js';
 import {StartScreen} from './screens/StartScreen.js';
+import type {IncidentSummary} from '../commands/list-incidents.js';
 
 interface AppProps {
 	context: CommandContext;
-	/** The open incident to resume; the start screen opens one when absent. */
+	/** The incident to show; when absent, a pick of `openIncidents` or the start screen. */
 	incidentId?: string;
+	openIncidents?: readonly IncidentSummary[];
 	runbook: LoadedRunbook;
 	/** Renders, logs and commits the report (git is loaded only when asked). */
 	publish: Publish;
@@ -19,11 +22,22 @@ interface AppProps {
 	handoverHours: number;
 }
 
-export function App({context, incidentId: resumeId, runbook, publish, sync, autoSync, handoverHours}: AppProps) {
-	const [incidentId, setIncidentId] = useState(resumeId);
+export function App({context, incidentId: resumeId, openIncidents = [], runbook, publish, sync, autoSync, handoverHours}: AppProps) {
+	const [incidentId, setIncidentId] = useState(resumeId ?? (openIncidents.length === 1 ? openIncidents[0]!.id : undefined));
+	const [picking, setPicking] = useState(openIncidents.length > 1 && resumeId === undefined);
 	return (
 		<KeyRouter now={context.now}>
-			{incidentId ? (
+			{picking ? (
+				<PickerScreen
+					incidents={openIncidents}
+					now={context.now()}
+					onResume={id => {
+						setIncidentId(id);
+						setPicking(false);
+					}}
+					onNew={() => setPicking(false)}
+				/>
+			) : incidentId ? (
 				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={autoSync} handoverHours={handoverHours} />
 			) : (
 				<StartScreen context={context} onOpened={setIncidentId} />

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
+import type {IncidentSummary} from '../commands/list-incidents.js';
 import type {Settings} from '../config/settings.js';
 import type {Workspace} from '../journal/workspace.js';
 import {loadRunbookCached} from '../runbook/cached-runbook.js';
@@ -11,7 +12,12 @@ import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
  * disk before it is shown, so quitting at any moment loses nothing; Ink puts
  * the terminal back (raw mode off, cursor shown) on unmount.
  */
-export async function startApp(context: CommandContext, workspace: Workspace, settings: Settings, incidentId: string | undefined): Promise<void> {
+export async function startApp(
+	context: CommandContext,
+	workspace: Workspace,
+	settings: Settings,
+	show: {incidentId?: string; openIncidents?: readonly IncidentSummary[]},
+): Promise<void> {
 	const runbook = await loadRunbookCached(context.docsDir);
 	// git, the template engine and the Markdown parser load on first use, not at start.
 	const publish = async (id: string) => {
@@ -24,7 +30,7 @@ export async function startApp(context: CommandContext, workspace: Workspace, se
 		return describeSync(result, settings.remote);
 	};
 	const app = render(
-		<App context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={settings.autoSync} handoverHours={settings.handoverHours} />,
+		<App context={context} incidentId={show.incidentId} openIncidents={show.openIncidents} runbook={runbook} publish={publish} sync={sync} autoSync={settings.autoSync} handoverHours={settings.handoverHours} />,
 		{exitOnCtrlC: false},
 	);
 	let stopping = false;

@@ -4,6 +4,7 @@ import {builtInRunbook} from '../../source/runbook/load-runbook.js';
 import {App} from '../../source/ui/App.js';
 import type {Publish} from '../../source/ui/hooks/useLiveController.js';
 import type {Sync} from '../../source/ui/hooks/useSync.js';
+import type {IncidentSummary} from '../../source/commands/list-incidents.js';
 
 export const KEY = {
 	enter: '\r',
@@ -46,6 +47,7 @@ export interface RenderOptions {
 	sync?: Sync;
 	autoSync?: number;
 	handoverHours?: number;
+	openIncidents?: readonly IncidentSummary[];
 }
 
 const notInThisTest = async (): Promise<string> => {
@@ -58,6 +60,7 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 		<App
 			context={context}
 			incidentId={incidentId}
+			openIncidents={options.openIncidents}
 			runbook={{runbook: builtInRunbook()}}
 			publish={options.publish ?? notInThisTest}
 			sync={options.sync ?? notInThisTest}

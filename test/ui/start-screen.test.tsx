@@ -33,3 +33,19 @@ it('writes nothing when Ctrl-C leaves the start screen', async () => {
 	await app.press(KEY.ctrlC, KEY.enter, '1', KEY.enter);
 	expect(listIncidentIds(docsDir)).toEqual([]);
 });
+
+it('lists the open incidents, newest first, and resumes one with one key', async () => {
+	const {listIncidents} = await import('../../source/commands/list-incidents.js');
+	const {openIncident} = await import('../../source/commands/open-incident.js');
+	const docsDir = makeTempDir();
+	const context = testContext(docsDir, 'alice', manualClock('2026-11-23T03:00:00.000Z').now);
+	for (const title of ['Queue stuck', 'Login slow', 'Disk full']) openIncident(context, {title, severity: 2});
+	const openIncidents = listIncidents(docsDir, context.now()).filter(incident => incident.open);
+	const app = await renderApp(context, undefined, {openIncidents});
+	const picker = await app.waitFor('3 incidents are open (newest first)');
+	expect(picker.indexOf('Disk full')).toBeLessThan(picker.indexOf('Queue stuck'));
+	expect(picker).toMatch(/1 {2}SEV-2 {2}2026-11-23-03 {2}Investigating/);
+	await app.press('3');
+	await app.waitFor('Queue stuck');
+	await app.waitFor('Detection & Triage');
+});
