@@ -99,6 +99,8 @@ it.skipIf(!hasTmux)(`loses no acknowledged event when the live screen is SIGKILL
 			if (Math.random() < 0.5) await tmux.keys('Enter');
 			const node = execFileSync('pgrep', ['-P', String(tmux.panePid())], {encoding: 'utf8'}).trim().split('\n')[0]!;
 			process.kill(Number(node), 'SIGKILL');
+			// The restart loop drains stale keys and clears the screen before starting the app again.
+			await tmux.waitFor(/^(?![\s\S]*Crash test)/, 5000);
 			const after = journal();
 			expect(after.damaged).toBe(0);
 			for (const ack of acknowledged) expect(after.texts.has(ack)).toBe(true);

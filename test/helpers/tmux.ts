@@ -26,8 +26,8 @@ export class TmuxSession {
 			...(options.args ?? []).map(quote),
 		].join(' ');
 		const command = options.restartForever
-			? // A killed app leaves the terminal raw and its last frame drawn: reset both before each start.
-				`while :; do stty sane; clear; ${app}; done`
+			? // A killed app leaves the terminal raw, keys it never read, and its last frame: drain, reset, clear.
+				`while :; do stty -icanon min 0 time 1; cat >/dev/null; stty sane; clear; ${app}; done`
 			: `${app}; echo "[exit $?]"; stty -a | grep -o -- "-\\?icanon" | sed "s/^/[tty /;s/$/]/"; sleep 600`;
 		this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 40), '-c', options.cwd, command);
 	}
