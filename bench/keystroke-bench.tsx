@@ -28,7 +28,7 @@ async function measure(events: number): Promise<BenchFigure[]> {
 		const context = createCommandContext(docsDir, 'alice');
 		const {incidentId} = openIncident(context, {title: 'Bench', severity: 2});
 		for (let index = 1; index < events; index++) logNote(context, {incidentId, kind: 'note', text: `event ${index}`});
-		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} publish={async () => 'not measured'} sync={async () => 'not measured'} autoSync={0} handoverHours={3} />);
+		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={{publish: async () => '', sync: async () => '', draftUpdate: async () => '', copyToClipboard: () => {}}} autoSync={0} handoverHours={3} />);
 		await pause(200);
 		const prompt: number[] = [];
 		const logged: number[] = [];

@@ -8,7 +8,7 @@ import {logCommand} from './cli/log-command.js';
 import {newCommand} from './cli/new-command.js';
 import {reportError} from './cli/output.js';
 
-const NON_INTERACTIVE_COMMANDS = 'new, log, list, import, report, publish, sync, assign, handover, config';
+const NON_INTERACTIVE_COMMANDS = 'new, log, list, update, import, report, publish, sync, assign, handover, config';
 
 const cli = meow(
 	`
@@ -26,6 +26,8 @@ const cli = meow(
 	  $ incident-tui join ID                 sync, then work on an incident opened elsewhere
 	  $ incident-tui assign ROLE HANDLE [--id ID]
 	                                         commander (hand over), scribe or comms
+	  $ incident-tui update [--id ID] [--yes]
+	                                         draft a stakeholder update, copy it (OSC 52), log it
 	  $ incident-tui import FILE|- [--id ID] [--kind K] [--yes]
 	                                         backfill a timeline ("14:51 Pager fired", one per line)
 	  $ incident-tui handover @HANDLE [--summary TEXT] [--id ID]
@@ -45,7 +47,7 @@ const cli = meow(
 	                  postmortem, sre, or docs/templates/NAME.md (report)
 	  --stdout        print the report instead of writing it (report)
 	  --summary TEXT  where things stand, for the next commander (handover)
-	  --yes           import without asking (import)
+	  --yes           import / send without asking (import, update)
 
 	Text starting with @HH:MM (UTC) or @-5m is backdated: "@14:55 pager fired".
 	Exit codes: 0 ok, 1 your input, 2 the environment (files, git).
@@ -119,6 +121,11 @@ async function main(): Promise<number> {
 			const incidentId = await joinCommand(setup, args);
 			const {startApp} = await import('./ui/start-app.js');
 			await startApp(setup.context, setup.workspace, setup.settings, {incidentId});
+			return 0;
+		}
+		case 'update': {
+			const {updateCommand} = await import('./cli/update-command.js');
+			await updateCommand(setup, cli.flags);
 			return 0;
 		}
 		case 'import': {

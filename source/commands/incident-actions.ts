@@ -65,6 +65,11 @@ export function assignRole(
 	return recordEvent(context, incidentId, {type: 'role.assigned', role, handle, ...(summary ? {summary} : {})}, {at: pressedAt});
 }
 
+/** A stakeholder update as sent, logged whole as a communication (which restarts the update countdown). */
+export function recordStatusUpdate(context: CommandContext, incidentId: string, text: string, pressedAt: Date): RecordedEvent {
+	return recordEvent(context, incidentId, {type: 'note.logged', kind: 'communication', text: text.trimEnd()}, {at: pressedAt});
+}
+
 /** Undo: nothing is deleted; a retraction names the event it takes back. */
 export function retractEvent(context: CommandContext, incidentId: string, targetId: string, pressedAt: Date): RecordedEvent {
 	return recordEvent(context, incidentId, {type: 'event.retracted', target: targetId}, {at: pressedAt});

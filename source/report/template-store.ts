@@ -6,7 +6,7 @@ import {TemplateError} from './template-engine.js';
 // Report templates: the built-in ones in the package's templates/, overridden
 // (or added to) by the repository's docs/templates/NAME.md.
 
-const NOT_A_REPORT = new Set(['runbook']);
+const NOT_A_REPORT = new Set(['runbook', 'status-update']);
 const NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 export interface TemplateSource {
@@ -27,8 +27,9 @@ export function templateNames(docsDir: string): string[] {
 	return [...new Set([...namesIn(builtInTemplatesDir()), ...namesIn(join(docsDir, 'templates'))])].sort();
 }
 
-export function findTemplate(docsDir: string, name: string): TemplateSource {
-	if (!NAME_PATTERN.test(name) || NOT_A_REPORT.has(name)) {
+/** A report template, or with `purpose: 'any'` another template such as status-update. */
+export function findTemplate(docsDir: string, name: string, purpose: 'report' | 'any' = 'report'): TemplateSource {
+	if (!NAME_PATTERN.test(name) || (purpose === 'report' && NOT_A_REPORT.has(name))) {
 		throw new TemplateError(`"${name}" is not a template name; templates are ${templateNames(docsDir).join(', ')}`);
 	}
 	for (const dir of [join(docsDir, 'templates'), builtInTemplatesDir()]) {

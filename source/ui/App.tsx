@@ -2,8 +2,7 @@ import {useState} from 'react';
 import type {CommandContext} from '../commands/command-context.js';
 import type {LoadedRunbook} from '../runbook/load-runbook.js';
 import {KeyRouter} from './hooks/useKeyRouter.js';
-import type {Publish} from './hooks/useLiveController.js';
-import type {Sync} from './hooks/useSync.js';
+import type {ScreenServices} from './screen-services.js';
 import {LiveScreen} from './screens/LiveScreen.js';
 import {PickerScreen} from './screens/PickerScreen.js';
 import {StartScreen} from './screens/StartScreen.js';
@@ -15,14 +14,12 @@ interface AppProps {
 	incidentId?: string;
 	openIncidents?: readonly IncidentSummary[];
 	runbook: LoadedRunbook;
-	/** Renders, logs and commits the report (git is loaded only when asked). */
-	publish: Publish;
-	sync: Sync;
+	services: ScreenServices;
 	autoSync: number;
 	handoverHours: number;
 }
 
-export function App({context, incidentId: resumeId, openIncidents = [], runbook, publish, sync, autoSync, handoverHours}: AppProps) {
+export function App({context, incidentId: resumeId, openIncidents = [], runbook, services, autoSync, handoverHours}: AppProps) {
 	const [incidentId, setIncidentId] = useState(resumeId ?? (openIncidents.length === 1 ? openIncidents[0]!.id : undefined));
 	const [picking, setPicking] = useState(openIncidents.length > 1 && resumeId === undefined);
 	return (
@@ -38,7 +35,7 @@ export function App({context, incidentId: resumeId, openIncidents = [], runbook,
 					onNew={() => setPicking(false)}
 				/>
 			) : incidentId ? (
-				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} publish={publish} sync={sync} autoSync={autoSync} handoverHours={handoverHours} />
+				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} services={services} autoSync={autoSync} handoverHours={handoverHours} />
 			) : (
 				<StartScreen context={context} onOpened={setIncidentId} />
 			)}

@@ -18,6 +18,8 @@ export interface KeyPress {
 	ctrl?: boolean;
 	meta?: boolean;
 	erase?: boolean;
+	/** Ctrl-J (a line feed), which Enter (a carriage return) is not: a new line in the update composer. */
+	lineFeed?: boolean;
 	/** Text that arrived with other keys at once (a paste): never a run of hotkeys. */
 	paste?: boolean;
 }
@@ -96,7 +98,7 @@ function decodePlain(raw: string): KeyPress[] {
 		const code = character.codePointAt(0)!;
 		if (character === '\r' || character === '\n') {
 			flush();
-			presses.push({input: '', return: true});
+			presses.push(character === '\n' ? {input: '', return: true, lineFeed: true} : {input: '', return: true});
 		} else if (character === '\u007f' || character === '\b') {
 			if (text !== '') text = Array.from(text).slice(0, -1).join('');
 			else presses.push({input: '', erase: true});

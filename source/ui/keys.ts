@@ -40,6 +40,7 @@ export const LIVE_KEYS: readonly KeyHelp[] = [
 	{keys: 'u', label: 'undo', description: 'undo your last event (writes a retraction, after y/n)'},
 	{keys: 'w', label: 'wizard', description: 'closure wizard: summary, impact, 5 whys, actions, lessons, invariant, close, publish'},
 	{keys: 'p', label: 'publish', description: 'render the report, update INCIDENT_LOG.md and commit them'},
+	{keys: 'U', label: 'update', description: 'stakeholder update: a draft from the incident, edit, Enter copies it (OSC 52) and logs it'},
 	{keys: 'g', label: 'sync', description: "sync events with the other responders through the git remote"},
 	{keys: 'o', label: 'role', description: 'assign a role: commander (hand over command), scribe or comms'},
 ];

@@ -42,6 +42,8 @@ export type LiveMode =
 	| {name: 'text'; purpose: TextPurpose; value: string; pressedAt: Date}
 	| {name: 'choose'; purpose: ChoicePurpose; index: number; pressedAt: Date}
 	| {name: 'confirm-undo'; targetId: string; summary: string}
+	/** A stakeholder update being edited before it is sent. */
+	| {name: 'compose'; value: string; pressedAt: Date}
 	| WizardMode;
 
 export interface LiveUi {
@@ -93,6 +95,8 @@ export type LiveEffect =
 	| {type: 'close'; overrideReason?: string; pressedAt: Date}
 	| {type: 'publish'}
 	| {type: 'sync'}
+	| {type: 'compose'}
+	| {type: 'send-update'; text: string; pressedAt: Date}
 	| {type: 'assign-role'; role: Role; handle: string; summary?: string; pressedAt: Date}
 	| {type: 'quit'};
 
@@ -127,6 +131,15 @@ export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: 
 			return handleConfirmKey(ui, ui.mode, press, now);
 		case 'wizard':
 			return handleWizardKey(ui, ui.mode, press, view.wizard, now);
+		case 'compose': {
+			const mode = ui.mode;
+			if (press.lineFeed) return {ui: {...ui, mode: {...mode, value: `${mode.value}\n`}}};
+			const edit = editText(mode.value, press);
+			if (edit.type === 'edit') return {ui: {...ui, mode: {...mode, value: edit.value}}};
+			if (edit.type === 'cancel') return {ui: info({...ui, mode: {name: 'browse'}}, 'update not sent')};
+			if (edit.type !== 'submit' || mode.value.trim() === '') return {ui};
+			return {ui: {...ui, mode: {name: 'browse'}}, effect: {type: 'send-update', text: mode.value, pressedAt: mode.pressedAt}};
+		}
 		case 'browse':
 			return handleBrowseKey({...ui, message: undefined}, press, view, now);
 	}
@@ -169,6 +182,8 @@ function handleBrowseKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date)
 			return {ui: info(ui, 'publishing…'), effect: {type: 'publish'}};
 		case 'g':
 			return {ui: info(ui, 'syncing…'), effect: {type: 'sync'}};
+		case 'U':
+			return {ui: info(ui, 'drafting the update…'), effect: {type: 'compose'}};
 		case 'o':
 			return {ui: {...ui, mode: {name: 'choose', purpose: {kind: 'role'}, index: 0, pressedAt: now}}};
 		case '?':

@@ -2,6 +2,7 @@ import type {CommandContext} from '../commands/command-context.js';
 import {
 	addHypothesis,
 	assignRole,
+	recordStatusUpdate,
 	resolveHypothesis,
 	retractEvent,
 	setChecklistItem,
@@ -13,6 +14,7 @@ import {logNote} from '../commands/log-note.js';
 import {hypothesisResultLabel, severityLabel, statusLabel} from '../core/describe-event.js';
 import {formatUtcTime} from '../core/time-format.js';
 import type {LiveEffect} from './live-input.js';
+import type {ScreenServices} from './screen-services.js';
 
 /**
  * Appends the effect's event (fsync) and says what was done; throws if nothing
@@ -22,8 +24,7 @@ export function runLiveEffect(
 	context: CommandContext,
 	incidentId: string,
 	effect: Exclude<LiveEffect, {type: 'quit'}>,
-	publish: () => Promise<string>,
-	sync: () => Promise<string>,
+	services: ScreenServices,
 ): string | Promise<string> {
 	switch (effect.type) {
 		case 'log-note': {
@@ -61,9 +62,16 @@ export function runLiveEffect(
 			closeIncident(context, incidentId, effect.overrideReason, effect.pressedAt);
 			return effect.overrideReason ? 'Closed without an invariant; the reason goes into the report' : 'Closed as Resolved';
 		case 'publish':
-			return publish();
+			return services.publish(incidentId);
 		case 'sync':
-			return sync();
+			return services.sync();
+		case 'send-update': {
+			const {event} = recordStatusUpdate(context, incidentId, effect.text, effect.pressedAt);
+			services.copyToClipboard(effect.text);
+			return `Update logged at ${formatUtcTime(event.at)} UTC and copied through the terminal (OSC 52)`;
+		}
+		case 'compose':
+			throw new Error('the update draft is made by the controller');
 		case 'assign-role':
 			assignRole(context, incidentId, effect.role, effect.handle, effect.pressedAt, effect.summary);
 			return `${effect.handle} is now ${effect.role}`;

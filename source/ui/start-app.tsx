@@ -5,6 +5,7 @@ import type {Settings} from '../config/settings.js';
 import type {Workspace} from '../journal/workspace.js';
 import {loadRunbookCached} from '../runbook/cached-runbook.js';
 import {App} from './App.js';
+import {osc52} from './osc52.js';
 import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
 
 /**
@@ -29,8 +30,23 @@ export async function startApp(
 		const result = await syncJournals({...workspace, remote: settings.remote, handle: context.handle});
 		return describeSync(result, settings.remote);
 	};
+	const draftUpdate = async (id: string) => {
+		const {draftStatusUpdate} = await import('../commands/status-update.js');
+		return draftStatusUpdate(context, id).text;
+	};
+	// OSC 52 moves no cursor, so it can go out between Ink's frames.
+	const copyToClipboard = (text: string) => process.stdout.write(osc52(text));
+	const services = {publish, sync, draftUpdate, copyToClipboard};
 	const app = render(
-		<App context={context} incidentId={show.incidentId} openIncidents={show.openIncidents} runbook={runbook} publish={publish} sync={sync} autoSync={settings.autoSync} handoverHours={settings.handoverHours} />,
+		<App
+			context={context}
+			incidentId={show.incidentId}
+			openIncidents={show.openIncidents}
+			runbook={runbook}
+			services={services}
+			autoSync={settings.autoSync}
+			handoverHours={settings.handoverHours}
+		/>,
 		{exitOnCtrlC: false},
 	);
 	let stopping = false;

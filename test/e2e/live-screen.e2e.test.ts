@@ -188,6 +188,16 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 		expect(events(b.dir, b.config)).toBe(4);
 	});
 
+	it('copies a stakeholder update through the terminal with OSC 52 (tmux set-clipboard on)', async () => {
+		runCli(['new', 'Clipboard', '--sev', '1'], {cwd: repo, configDir});
+		session = new TmuxSession({cwd: repo, configDir, args: ['update', '--yes'], serverOptions: [['set-clipboard', 'on']]});
+		await session.waitFor('[exit 0]');
+		const copied = session.tmux('show-buffer');
+		expect(copied).toMatch(/^\[SEV-1\] Clipboard: Investigating\n/);
+		expect(session.screen()).toContain('[SEV-1] Clipboard: Investigating');
+		expect(journal().at(-1)).toMatchObject({kind: 'communication', text: copied.trimEnd()});
+	});
+
 	it('resumes the open incident and restores the terminal on Ctrl-C', async () => {
 		runCli(['new', 'Queue stuck', '--sev', '2'], {cwd: repo, configDir});
 		session = new TmuxSession({cwd: repo, configDir});

@@ -2,8 +2,7 @@ import {render} from 'ink-testing-library';
 import {createCommandContext, type CommandContext} from '../../source/commands/command-context.js';
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
 import {App} from '../../source/ui/App.js';
-import type {Publish} from '../../source/ui/hooks/useLiveController.js';
-import type {Sync} from '../../source/ui/hooks/useSync.js';
+import type {ScreenServices} from '../../source/ui/screen-services.js';
 import type {IncidentSummary} from '../../source/commands/list-incidents.js';
 
 export const KEY = {
@@ -43,8 +42,11 @@ const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
  */
 export interface RenderOptions {
 	size?: {columns: number; rows: number};
-	publish?: Publish;
-	sync?: Sync;
+	publish?: ScreenServices['publish'];
+	sync?: ScreenServices['sync'];
+	draftUpdate?: ScreenServices['draftUpdate'];
+	/** Receives what the app would copy through the terminal. */
+	copyToClipboard?: ScreenServices['copyToClipboard'];
 	autoSync?: number;
 	handoverHours?: number;
 	openIncidents?: readonly IncidentSummary[];
@@ -62,8 +64,12 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 			incidentId={incidentId}
 			openIncidents={options.openIncidents}
 			runbook={{runbook: builtInRunbook()}}
-			publish={options.publish ?? notInThisTest}
-			sync={options.sync ?? notInThisTest}
+			services={{
+				publish: options.publish ?? notInThisTest,
+				sync: options.sync ?? notInThisTest,
+				draftUpdate: options.draftUpdate ?? notInThisTest,
+				copyToClipboard: options.copyToClipboard ?? (() => {}),
+			}}
 			autoSync={options.autoSync ?? 0}
 			handoverHours={options.handoverHours ?? 3}
 		/>,

@@ -16,7 +16,16 @@ export class TmuxSession {
 	private readonly socket = `incident-tui-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
 	constructor(
-		private readonly options: {cwd: string; configDir: string; args?: string[]; columns?: number; rows?: number; restartForever?: boolean},
+		private readonly options: {
+			cwd: string;
+			configDir: string;
+			args?: string[];
+			columns?: number;
+			rows?: number;
+			restartForever?: boolean;
+			/** tmux server options set before the app starts, such as ['set-clipboard', 'on']. */
+			serverOptions?: [string, string][];
+		},
 	) {
 		const app = [
 			'env CI=false TERM=xterm-256color',
@@ -29,7 +38,8 @@ export class TmuxSession {
 			? // A killed app leaves the terminal raw, keys it never read, and its last frame: drain, reset, clear.
 				`while :; do stty -icanon min 0 time 1; cat >/dev/null; stty sane; clear; ${app}; done`
 			: `${app}; echo "[exit $?]"; stty -a | grep -o -- "-\\?icanon" | sed "s/^/[tty /;s/$/]/"; sleep 600`;
-		this.tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 40), '-c', options.cwd, command);
+		const settings = (options.serverOptions ?? []).flatMap(([name, value]) => ['set-option', '-g', name, value, ';']);
+		this.tmux(...(settings.length > 0 ? ['start-server', ';', ...settings] : []), 'new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 120), '-y', String(options.rows ?? 40), '-c', options.cwd, command);
 	}
 
 	tmux(...args: string[]): string {

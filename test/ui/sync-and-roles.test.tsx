@@ -98,3 +98,27 @@ it('hands over command with a note that the next commander sees on resume', asyn
 	const bobsView = await renderApp(testContext(docsDir, 'bob'), incidentId);
 	await bobsView.waitFor('Hand-over from alice: failover done; watch replication lag');
 });
+
+it('drafts a stakeholder update on U, takes an edit, copies it and logs it whole', async () => {
+	const {draftStatusUpdate} = await import('../../source/commands/status-update.js');
+	const docsDir = makeTempDir();
+	const context = testContext(docsDir, 'alice');
+	const {incidentId} = openIncident(context, {title: 'Update me', severity: 1});
+	const copied: string[] = [];
+	const app = await renderApp(context, incidentId, {
+		size: {columns: 140, rows: 30},
+		draftUpdate: async id => draftStatusUpdate(context, id).text,
+		copyToClipboard: text => copied.push(text),
+	});
+	await app.press('U');
+	await app.waitFor('[SEV-1] Update me: Investigating');
+	await app.press(KEY.backspace, '\n');
+	await app.type('Ask in #ops for details.');
+	await app.press(KEY.enter);
+	await app.waitFor(/Update logged at \d\d:\d\d:\d\d UTC and copied/);
+	expect(copied).toHaveLength(1);
+	expect(copied[0]).toMatch(/^\[SEV-1\] Update me: Investigating\n[\s\S]*Next update: by \d\d:\d\d UTC\nAsk in #ops for details\.$/);
+	const {state} = loadIncident(docsDir, incidentId);
+	expect(state.timeline.at(-1)).toMatchObject({kind: 'communication', text: copied[0]});
+	expect(app.frame()).toMatch(/next update 30m 00s|next update 29m 5\ds/);
+});

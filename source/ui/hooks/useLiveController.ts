@@ -3,9 +3,8 @@ import {useRef, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {handleLiveKey, INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-input.js';
 import {runLiveEffect} from '../run-live-effect.js';
+import type {ScreenServices} from '../screen-services.js';
 import {useKeyHandler} from './useKeyRouter.js';
-
-export type Publish = (incidentId: string) => Promise<string>;
 
 interface LiveControllerOptions {
 	context: CommandContext;
@@ -13,8 +12,7 @@ interface LiveControllerOptions {
 	view: LiveView;
 	/** Called after a successful append, so the screen shows the event only once it is on disk. */
 	refresh: () => void;
-	publish: Publish;
-	sync: () => Promise<string>;
+	services: ScreenServices;
 	initialUi?: LiveUi;
 }
 
@@ -29,7 +27,7 @@ function describeError(error: unknown): string {
  * effect. The latest UI state lives in a ref, so keys arriving faster than
  * frames never act on a stale copy.
  */
-export function useLiveController({context, incidentId, view, refresh, publish, sync, initialUi = INITIAL_LIVE_UI}: LiveControllerOptions): LiveUi {
+export function useLiveController({context, incidentId, view, refresh, services, initialUi = INITIAL_LIVE_UI}: LiveControllerOptions): LiveUi {
 	const {exit} = useApp();
 	const uiRef = useRef<LiveUi>(initialUi);
 	const [ui, setUi] = useState<LiveUi>(initialUi);
@@ -48,8 +46,16 @@ export function useLiveController({context, incidentId, view, refresh, publish, 
 			show(next);
 			return;
 		}
+		if (effect.type === 'compose') {
+			show(next);
+			services.draftUpdate(incidentId).then(
+				text => show({...uiRef.current, mode: {name: 'compose', value: text, pressedAt}, message: undefined}),
+				(error: unknown) => show({...uiRef.current, message: {text: describeError(error), tone: 'error'}}),
+			);
+			return;
+		}
 		try {
-			const result = runLiveEffect(context, incidentId, effect, () => publish(incidentId), sync);
+			const result = runLiveEffect(context, incidentId, effect, services);
 			if (typeof result === 'string') {
 				refresh();
 				show({...next, message: {text: result, tone: 'info'}});

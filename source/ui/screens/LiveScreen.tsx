@@ -16,10 +16,12 @@ import {KeyFooter} from '../components/KeyFooter.js';
 import {PromptLine} from '../components/PromptLine.js';
 import {TimelinePane} from '../components/TimelinePane.js';
 import {WizardPanel} from '../components/WizardPanel.js';
+import {ComposePanel} from '../components/ComposePanel.js';
 import {useIncident} from '../hooks/useIncident.js';
-import {useLiveController, type Publish} from '../hooks/useLiveController.js';
+import {useLiveController} from '../hooks/useLiveController.js';
 import {useNow} from '../hooks/useNow.js';
-import {useSync, type Sync} from '../hooks/useSync.js';
+import {useSync} from '../hooks/useSync.js';
+import type {ScreenServices} from '../screen-services.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
 import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-input.js';
@@ -30,15 +32,14 @@ interface LiveScreenProps {
 	context: CommandContext;
 	incidentId: string;
 	runbook: LoadedRunbook;
-	publish: Publish;
-	sync: Sync;
+	services: ScreenServices;
 	/** Seconds between background syncs; 0 syncs only on `g`. */
 	autoSync: number;
 	/** Hours in command before the header suggests a hand-over. */
 	handoverHours: number;
 }
 
-export function LiveScreen({context, incidentId, runbook, publish, sync, autoSync, handoverHours}: LiveScreenProps) {
+export function LiveScreen({context, incidentId, runbook, services, autoSync, handoverHours}: LiveScreenProps) {
 	const {state, damaged, restored, refresh} = useIncident(context.docsDir, incidentId);
 	const now = useNow(context.now);
 	const size = useTerminalSize();
@@ -70,8 +71,8 @@ export function LiveScreen({context, incidentId, runbook, publish, sync, autoSyn
 		const mode = state.status === 'monitoring' ? startWizardStep(view.firstMissingStep, view.wizard) : INITIAL_LIVE_UI.mode;
 		return {...INITIAL_LIVE_UI, mode, message};
 	});
-	const syncer = useSync(sync, autoSync, context.now);
-	const ui = useLiveController({context, incidentId, view, refresh, publish, sync: syncer.run, initialUi});
+	const syncer = useSync(services.sync, autoSync, context.now);
+	const ui = useLiveController({context, incidentId, view, refresh, services: {...services, sync: syncer.run}, initialUi});
 	const phase = phases[ui.phaseIndex] ?? phases[0]!;
 
 	const responseWarning = responseTargetWarning(runbook.runbook, state, now);
@@ -134,6 +135,8 @@ export function LiveScreen({context, incidentId, runbook, publish, sync, autoSyn
 			<Header state={state} now={now} warnings={warnings} sync={syncer.status} update={nextUpdateDue(runbook.runbook, state, now)} />
 			{ui.mode.name === 'help' ? (
 				<HelpOverlay rows={layout.bodyRows} />
+			) : ui.mode.name === 'compose' ? (
+				<ComposePanel text={ui.mode.value} rows={layout.bodyRows} />
 			) : ui.mode.name === 'wizard' ? (
 				<WizardPanel state={state} mode={ui.mode} rows={layout.bodyRows} columns={size.columns} />
 			) : layout.kind === 'wide' ? (

@@ -1,0 +1,58 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {createInterface} from 'node:readline/promises';
+import {recordStatusUpdate} from '../commands/incident-actions.js';
+import {draftStatusUpdate} from '../commands/status-update.js';
+import {displaySafe} from '../core/display-safe.js';
+import {formatUtcTime} from '../core/time-format.js';
+import {osc52} from '../ui/osc52.js';
+import type {CliSetup} from './cli-setup.js';
+import {print} from './output.js';
+
+/**
+ * `update`: draft a stakeholder update, let the commander edit it ($VISUAL or
+ * $EDITOR when set), copy it through the terminal (OSC 52, which works over SSH
+ * and in tmux), log it as a communication, and print it for terminals that
+ * do not take OSC 52.
+ */
+export async function updateCommand(setup: CliSetup, flags: {id?: string; yes?: boolean}): Promise<void> {
+	const pressedAt = setup.context.now();
+	const draft = draftStatusUpdate(setup.context, flags.id);
+	const interactive = process.stdin.isTTY && process.stdout.isTTY && !flags.yes;
+	const text = interactive ? await edit(draft.text) : draft.text;
+	if (text === undefined) {
+		print('Not sent.');
+		return;
+	}
+	const {event} = recordStatusUpdate(setup.context, draft.incidentId, text, pressedAt);
+	if (process.stdout.isTTY) process.stdout.write(osc52(text));
+	for (const line of text.trimEnd().split('\n')) print(displaySafe(line));
+	print('');
+	print(`Logged as a communication at ${formatUtcTime(event.at)} UTC and copied to the clipboard through the terminal (OSC 52); if your terminal does not allow that, select the text above.`);
+}
+
+async function edit(draft: string): Promise<string | undefined> {
+	const editor = process.env['VISUAL'] || process.env['EDITOR'];
+	if (editor) {
+		const dir = mkdtempSync(join(tmpdir(), 'incident-tui-update-'));
+		const file = join(dir, 'status-update.txt');
+		try {
+			writeFileSync(file, draft);
+			const result = spawnSync(editor, [file], {stdio: 'inherit', shell: true});
+			const edited = readFileSync(file, 'utf8');
+			return result.status === 0 && edited.trim() !== '' ? edited : undefined;
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	}
+	for (const line of draft.trimEnd().split('\n')) print(displaySafe(line));
+	const prompt = createInterface({input: process.stdin, output: process.stdout});
+	try {
+		const answer = (await prompt.question('\nSend this update? [Y/n] ')).trim();
+		return /^(y(es)?)?$/i.test(answer) ? draft : undefined;
+	} finally {
+		prompt.close();
+	}
+}
