@@ -48,6 +48,43 @@ async function measure(events: number): Promise<BenchFigure[]> {
 	}
 }
 
+/** U to the draft on screen, then Enter to "logged and copied": the machine's share of sending an update. */
+async function measureUpdate(): Promise<BenchFigure[]> {
+	const docsDir = mkdtempSync(join(tmpdir(), 'incident-tui-bench-update-'));
+	try {
+		const context = createCommandContext(docsDir, 'alice');
+		const {incidentId} = openIncident(context, {title: 'Bench', severity: 1});
+		for (let index = 1; index < 200; index++) logNote(context, {incidentId, kind: index % 5 === 0 ? 'mitigation' : 'note', text: `event ${index}`});
+		const {draftStatusUpdate} = await import('../source/commands/status-update.js');
+		const services = {
+			publish: async () => '',
+			sync: async () => '',
+			draftUpdate: async (id: string) => draftStatusUpdate(context, id).text,
+			copyToClipboard: () => {},
+		};
+		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={services} autoSync={0} handoverHours={3} />);
+		await pause(200);
+		const waitFor = async (text: string) => {
+			while (!(app.lastFrame() ?? '').includes(text)) await new Promise(resolve => setTimeout(resolve, 1));
+		};
+		let began = performance.now();
+		app.stdin.write('U');
+		await waitFor('[SEV-1] Bench');
+		const draft = performance.now() - began;
+		began = performance.now();
+		app.stdin.write('\r');
+		await waitFor('Update logged');
+		const send = performance.now() - began;
+		app.unmount();
+		return [
+			{name: 'stakeholder update: U to the draft on screen (cold)', value: draft, unit: 'ms'},
+			{name: 'stakeholder update: Enter to logged and copied', value: send, unit: 'ms'},
+		];
+	} finally {
+		rmSync(docsDir, {recursive: true, force: true});
+	}
+}
+
 export async function keystrokeFigures(): Promise<BenchFigure[]> {
-	return [...(await measure(10)), ...(await measure(10_000))];
+	return [...(await measure(10)), ...(await measure(10_000)), ...(await measureUpdate())];
 }

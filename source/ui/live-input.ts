@@ -44,6 +44,8 @@ export type LiveMode =
 	| {name: 'confirm-undo'; targetId: string; summary: string}
 	/** A stakeholder update being edited before it is sent. */
 	| {name: 'compose'; value: string; pressedAt: Date}
+	/** The update just sent, left on screen to select by hand where OSC 52 is refused. */
+	| {name: 'sent-update'; text: string}
 	| WizardMode;
 
 export interface LiveUi {
@@ -138,8 +140,10 @@ export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: 
 			if (edit.type === 'edit') return {ui: {...ui, mode: {...mode, value: edit.value}}};
 			if (edit.type === 'cancel') return {ui: info({...ui, mode: {name: 'browse'}}, 'update not sent')};
 			if (edit.type !== 'submit' || mode.value.trim() === '') return {ui};
-			return {ui: {...ui, mode: {name: 'browse'}}, effect: {type: 'send-update', text: mode.value, pressedAt: mode.pressedAt}};
+			return {ui: {...ui, mode: {name: 'sent-update', text: mode.value}}, effect: {type: 'send-update', text: mode.value, pressedAt: mode.pressedAt}};
 		}
+		case 'sent-update':
+			return {ui: {...ui, mode: {name: 'browse'}}};
 		case 'browse':
 			return handleBrowseKey({...ui, message: undefined}, press, view, now);
 	}

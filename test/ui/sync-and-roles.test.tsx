@@ -116,6 +116,9 @@ it('drafts a stakeholder update on U, takes an edit, copies it and logs it whole
 	await app.type('Ask in #ops for details.');
 	await app.press(KEY.enter);
 	await app.waitFor(/Update logged at \d\d:\d\d:\d\d UTC and copied/);
+	expect(app.frame()).toContain('If it did not reach your clipboard, select the text below');
+	expect(app.frame()).toContain('Ask in #ops for details.');
+	await app.press(' ');
 	expect(copied).toHaveLength(1);
 	expect(copied[0]).toMatch(/^\[SEV-1\] Update me: Investigating\n[\s\S]*Next update: by \d\d:\d\d UTC\nAsk in #ops for details\.$/);
 	const {state} = loadIncident(docsDir, incidentId);

@@ -2,19 +2,24 @@ import {Box, Text} from 'ink';
 import {displaySafe} from '../../core/display-safe.js';
 import {theme} from '../theme.js';
 
-/** The stakeholder update as it will be sent; the last line shows the cursor. */
-export function ComposePanel({text, rows}: {text: string; rows: number}) {
+/**
+ * The stakeholder update as it will be sent (with a cursor on the last line),
+ * or as it was sent, left on screen to select where the terminal refused OSC 52.
+ */
+export function ComposePanel({text, rows, sent = false}: {text: string; rows: number; sent?: boolean}) {
 	const lines = text.split('\n');
 	const visible = lines.slice(Math.max(0, lines.length - (rows - 2)));
 	return (
 		<Box flexDirection="column" height={rows} overflow="hidden">
 			<Text bold wrap="truncate" color={theme.accent}>
-				Stakeholder update · type to add, Ctrl-J new line, Backspace trims · Enter copies it (OSC 52) and logs it · Esc cancels
+				{sent
+					? 'Sent: logged, and copied through the terminal (OSC 52). If it did not reach your clipboard, select the text below. Any key closes.'
+					: 'Stakeholder update · type to add, Ctrl-J new line, Backspace trims · Enter copies it (OSC 52) and logs it · Esc cancels'}
 			</Text>
 			{visible.map((line, index) => (
 				<Text key={index} wrap="truncate">
 					{displaySafe(line)}
-					{index === visible.length - 1 ? '█' : ''}
+					{!sent && index === visible.length - 1 ? '█' : ''}
 				</Text>
 			))}
 		</Box>

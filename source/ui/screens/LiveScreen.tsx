@@ -137,6 +137,8 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 				<HelpOverlay rows={layout.bodyRows} />
 			) : ui.mode.name === 'compose' ? (
 				<ComposePanel text={ui.mode.value} rows={layout.bodyRows} />
+			) : ui.mode.name === 'sent-update' ? (
+				<ComposePanel text={ui.mode.text} rows={layout.bodyRows} sent />
 			) : ui.mode.name === 'wizard' ? (
 				<WizardPanel state={state} mode={ui.mode} rows={layout.bodyRows} columns={size.columns} />
 			) : layout.kind === 'wide' ? (
