@@ -1,23 +1,20 @@
 import type {ChecklistItem} from '../core/checklist.js';
-import {
-	HYPOTHESIS_RESULTS,
-	ROLES,
-	SEVERITIES,
-	STATUSES,
-	type ClosureField,
-	type HypothesisResult,
-	type InvariantKind,
-	type NoteKind,
-	type Priority,
-	type Role,
-	type Severity,
-	type Status,
+import type {
+	ClosureField,
+	HypothesisResult,
+	InvariantKind,
+	NoteKind,
+	Priority,
+	Role,
+	Severity,
+	Status,
 } from '../core/events.js';
 import {isCtrlC, type KeyPress} from './key-press.js';
 import {NOTE_KEYS} from './keys.js';
 import {editText} from './text-editing.js';
+import {handleChoiceKey, type ChoicePurpose} from './choice-input.js';
+import {handleComposeKey} from './compose-input.js';
 import {handleWizardKey, startWizardStep, type WizardMode, type WizardView} from './wizard-input.js';
-import {CLOSE_STEP} from './wizard-steps.js';
 
 // What each key does on the live screen, as a pure function of the screen's
 // state: key press → next UI state and, at most, one effect (an event to
@@ -34,7 +31,6 @@ export type TextPurpose =
 	| {kind: 'role-handle'; role: Role}
 	| {kind: 'handover-summary'; handle: string};
 
-export type ChoicePurpose = {kind: 'status'} | {kind: 'severity'} | {kind: 'result'; hypothesisId: string} | {kind: 'role'};
 
 export type LiveMode =
 	| {name: 'browse'}
@@ -107,18 +103,6 @@ export interface LiveKeyResult {
 	effect?: LiveEffect;
 }
 
-export function choiceOptions(purpose: ChoicePurpose): readonly string[] {
-	switch (purpose.kind) {
-		case 'status':
-			return STATUSES;
-		case 'severity':
-			return SEVERITIES.map(String);
-		case 'result':
-			return HYPOTHESIS_RESULTS;
-		case 'role':
-			return ROLES;
-	}
-}
 
 export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date): LiveKeyResult {
 	if (isCtrlC(press)) return {ui, effect: {type: 'quit'}};
@@ -133,15 +117,8 @@ export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: 
 			return handleConfirmKey(ui, ui.mode, press, now);
 		case 'wizard':
 			return handleWizardKey(ui, ui.mode, press, view.wizard, now);
-		case 'compose': {
-			const mode = ui.mode;
-			if (press.lineFeed) return {ui: {...ui, mode: {...mode, value: `${mode.value}\n`}}};
-			const edit = editText(mode.value, press);
-			if (edit.type === 'edit') return {ui: {...ui, mode: {...mode, value: edit.value}}};
-			if (edit.type === 'cancel') return {ui: info({...ui, mode: {name: 'browse'}}, 'update not sent')};
-			if (edit.type !== 'submit' || mode.value.trim() === '') return {ui};
-			return {ui: {...ui, mode: {name: 'sent-update', text: mode.value}}, effect: {type: 'send-update', text: mode.value, pressedAt: mode.pressedAt}};
-		}
+		case 'compose':
+			return handleComposeKey(ui, ui.mode, press);
 		case 'sent-update':
 			return {ui: {...ui, mode: {name: 'browse'}}};
 		case 'browse':
@@ -245,35 +222,6 @@ function submitText(ui: LiveUi, mode: Extract<LiveMode, {name: 'text'}>): LiveKe
 	}
 }
 
-function handleChoiceKey(ui: LiveUi, mode: Extract<LiveMode, {name: 'choose'}>, press: KeyPress, view: LiveView): LiveKeyResult {
-	const options = choiceOptions(mode.purpose);
-	if (press.escape) return {ui: info({...ui, mode: {name: 'browse'}}, 'cancelled')};
-	if (press.upArrow || press.downArrow) {
-		const index = (mode.index + (press.upArrow ? -1 : 1) + options.length) % options.length;
-		return {ui: {...ui, mode: {...mode, index}}};
-	}
-	const byNumber = /^[1-9]$/.test(press.input) ? Number(press.input) - 1 : -1;
-	const byLetter = press.input.length === 1 ? options.findIndex(option => option.startsWith(press.input.toLowerCase())) : -1;
-	const chosen = press.return ? mode.index : byNumber >= 0 && byNumber < options.length ? byNumber : byLetter;
-	if (chosen < 0) return {ui};
-	const browse: LiveUi = {...ui, mode: {name: 'browse'}};
-	const {purpose, pressedAt} = mode;
-	switch (purpose.kind) {
-		case 'status':
-			// Resolved goes through the wizard's close step: the golden rule applies.
-			if (STATUSES[chosen] === 'resolved') return {ui: {...ui, mode: startWizardStep(CLOSE_STEP, view.wizard)}};
-			return {ui: browse, effect: {type: 'set-status', status: STATUSES[chosen]!, pressedAt}};
-		case 'severity':
-			return {ui: browse, effect: {type: 'set-severity', severity: SEVERITIES[chosen]!, pressedAt}};
-		case 'role':
-			return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'role-handle', role: ROLES[chosen]!}, value: '', pressedAt}}};
-		case 'result': {
-			const result = HYPOTHESIS_RESULTS[chosen]!;
-			const evidence: TextPurpose = {kind: 'evidence', hypothesisId: purpose.hypothesisId, result};
-			return {ui: {...ui, mode: {name: 'text', purpose: evidence, value: '', pressedAt}}};
-		}
-	}
-}
 
 function handleConfirmKey(
 	ui: LiveUi,
@@ -325,6 +273,6 @@ function clamp(index: number, length: number): number {
 	return Math.max(0, Math.min(length - 1, index));
 }
 
-function info(ui: LiveUi, text: string): LiveUi {
+export function info(ui: LiveUi, text: string): LiveUi {
 	return {...ui, message: {text, tone: 'info'}};
 }

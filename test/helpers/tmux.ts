@@ -16,7 +16,7 @@ export class TmuxSession {
 	private readonly socket = `incident-tui-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
 	constructor(
-		private readonly options: {
+		options: {
 			cwd: string;
 			configDir: string;
 			args?: string[];

@@ -1,7 +1,8 @@
 import {Text} from 'ink';
 import {displaySafe} from '../../core/display-safe.js';
 import {formatUtcTime} from '../../core/time-format.js';
-import {choiceOptions, type LiveMode, type TextPurpose} from '../live-input.js';
+import {choiceOptions} from '../choice-input.js';
+import type {LiveMode, TextPurpose} from '../live-input.js';
 import {theme} from '../theme.js';
 
 interface PromptLineProps {

@@ -24,7 +24,7 @@ function InputLine({label, value}: {label: string; value: string}) {
 	);
 }
 
-function DraftInput({step, draft, state}: {step: WizardStep; draft: WizardDraft; state: IncidentState}) {
+function DraftInput({draft, state}: {draft: WizardDraft; state: IncidentState}) {
 	switch (draft.kind) {
 		case 'text':
 			return <InputLine label="Answer" value={draft.value} />;
@@ -96,7 +96,7 @@ export function WizardPanel({state, mode, rows, columns}: WizardPanelProps) {
 				<Box flexDirection="column" flexGrow={1}>
 					<Text bold wrap="truncate">{step.title}</Text>
 					{prompt ? <Text wrap="truncate">{prompt}</Text> : null}
-					<DraftInput step={step} draft={mode.draft} state={state} />
+					<DraftInput draft={mode.draft} state={state} />
 					<StepDetails step={step} state={state} />
 					{showList ? null : <Text wrap="truncate" color={theme.muted}>{`Missing: ${missing.map(m => m.title).join(', ') || 'nothing'}`}</Text>}
 				</Box>
