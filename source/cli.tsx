@@ -10,6 +10,20 @@ import {reportError} from './cli/output.js';
 
 const NON_INTERACTIVE_COMMANDS = 'new, log, list, update, import, report, publish, sync, assign, handover, config';
 
+const FLAGS = {
+	sev: {type: 'string'},
+	commander: {type: 'string'},
+	env: {type: 'string'},
+	kind: {type: 'string'},
+	id: {type: 'string'},
+	dir: {type: 'string'},
+	json: {type: 'boolean'},
+	template: {type: 'string'},
+	stdout: {type: 'boolean'},
+	summary: {type: 'string'},
+	yes: {type: 'boolean'},
+} as const;
+
 const cli = meow(
 	`
 	Usage
@@ -55,24 +69,12 @@ const cli = meow(
 	{
 		importMeta: import.meta,
 		allowUnknownFlags: true,
-		flags: {
-			sev: {type: 'string'},
-			commander: {type: 'string'},
-			env: {type: 'string'},
-			kind: {type: 'string'},
-			id: {type: 'string'},
-			dir: {type: 'string'},
-			json: {type: 'boolean'},
-			template: {type: 'string'},
-			stdout: {type: 'boolean'},
-			summary: {type: 'string'},
-			yes: {type: 'boolean'},
-		},
+		flags: FLAGS,
 	},
 );
 
 async function main(): Promise<number> {
-	const known = new Set(['sev', 'commander', 'env', 'kind', 'id', 'dir', 'json', 'template', 'stdout', 'summary', 'yes', 'help', 'version']);
+	const known = new Set([...Object.keys(FLAGS), 'help', 'version']);
 	const unknown = Object.keys(cli.unnormalizedFlags).filter(flag => !known.has(flag));
 	if (unknown.length > 0) throw new UserError(`unknown option --${unknown[0]}; see incident-tui --help`);
 	const [command, ...args] = cli.input;
