@@ -1,6 +1,6 @@
 import meow from 'meow';
 import {UserError} from './commands/command-errors.js';
-import {listIncidents} from './commands/list-incidents.js';
+import {listOpenIncidents} from './commands/list-incidents.js';
 import {setUpCli} from './cli/cli-setup.js';
 import {configCommand} from './cli/config-command.js';
 import {listCommand} from './cli/list-command.js';
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
 	}
 	const setup = setUpCli(cli.flags.dir);
 	if (command === undefined) {
-		const openIncidents = listIncidents(setup.workspace.docsDir, setup.context.now()).filter(incident => incident.open);
+		const openIncidents = listOpenIncidents(setup.workspace.docsDir, setup.context.now());
 		// Ink and React load only here: `log` from a script stays fast.
 		const {startApp} = await import('./ui/start-app.js');
 		await startApp(setup.context, setup.workspace, setup.settings, {openIncidents});

@@ -1,8 +1,10 @@
+import {readFileSync} from 'node:fs';
 import type {Severity, Status} from '../core/events.js';
 import {isOpenIncident} from '../core/incident-state.js';
 import {computeMetrics} from '../core/metrics.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
-import {incidentDirOf} from '../journal/journal-paths.js';
+import {eventsDirOf, incidentDirOf} from '../journal/journal-paths.js';
+import {journalFilesIn} from '../journal/read-journal.js';
 import {loadIncident} from './load-incident.js';
 
 export interface IncidentSummary {
@@ -23,8 +25,28 @@ export interface IncidentSummary {
 
 /** Every incident under the docs root, newest first. */
 export function listIncidents(docsDir: string, now: Date): IncidentSummary[] {
-	return listIncidentIds(docsDir)
+	return summarize(docsDir, listIncidentIds(docsDir).reverse(), now);
+}
+
+/**
+ * The open incidents, newest first, without parsing the journals of closed
+ * ones: a repository collects hundreds of them and the screen must start fast.
+ */
+export function listOpenIncidents(docsDir: string, now: Date): IncidentSummary[] {
+	const ids = listIncidentIds(docsDir)
 		.reverse()
+		.filter(id => !surelyClosed(docsDir, id));
+	return summarize(docsDir, ids, now).filter(incident => incident.open);
+}
+
+/** A close event and no retraction anywhere: closed, whatever else the journal says. */
+function surelyClosed(docsDir: string, incidentId: string): boolean {
+	const texts = journalFilesIn(eventsDirOf(docsDir, incidentId)).map(file => readFileSync(file, 'utf8'));
+	return texts.some(text => text.includes('"type":"incident.closed"')) && !texts.some(text => text.includes('"type":"event.retracted"'));
+}
+
+function summarize(docsDir: string, ids: readonly string[], now: Date): IncidentSummary[] {
+	return ids
 		.map(id => {
 			const {state, damaged} = loadIncident(docsDir, id);
 			return {

@@ -1,0 +1,24 @@
+import {expect, it} from 'vitest';
+import {createCommandContext} from '../../source/commands/command-context.js';
+import {closeIncident} from '../../source/commands/closure.js';
+import {retractEvent, setStatus} from '../../source/commands/incident-actions.js';
+import {listIncidents, listOpenIncidents} from '../../source/commands/list-incidents.js';
+import {loadIncident} from '../../source/commands/load-incident.js';
+import {openIncident} from '../../source/commands/open-incident.js';
+import {makeTempDir} from '../helpers/temp-dir.js';
+
+it('lists only open incidents, newest first, including one whose closing was undone', () => {
+	const docsDir = makeTempDir();
+	const context = createCommandContext(docsDir, 'alice');
+	const [closed, reopened, resolved, open] = ['Closed', 'Reopened', 'Resolved', 'Open'].map(title => openIncident(context, {title, severity: 2}).incidentId);
+	closeIncident(context, closed!, 'no monitor needed for a test', context.now());
+	closeIncident(context, reopened!, 'closed too early', context.now());
+	const closing = loadIncident(docsDir, reopened!).state.timeline.find(entry => entry.kind === 'closed')!;
+	retractEvent(context, reopened!, closing.eventId, context.now());
+	const statusEvent = loadIncident(docsDir, reopened!).state.timeline.find(entry => entry.kind === 'status')!;
+	retractEvent(context, reopened!, statusEvent.eventId, context.now());
+	setStatus(context, resolved!, 'resolved', context.now());
+
+	expect(listOpenIncidents(docsDir, context.now()).map(incident => incident.id)).toEqual([open, reopened]);
+	expect(listIncidents(docsDir, context.now()).filter(incident => incident.open).map(incident => incident.id)).toEqual([open, reopened]);
+});
