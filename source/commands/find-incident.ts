@@ -1,6 +1,9 @@
+import {readFileSync} from 'node:fs';
 import {isIncidentId} from '../core/incident-id.js';
 import {isOpenIncident} from '../core/incident-state.js';
 import {incidentExists, listIncidentIds} from '../journal/incident-directory.js';
+import {eventsDirOf} from '../journal/journal-paths.js';
+import {journalFilesIn} from '../journal/read-journal.js';
 import {UserError} from './command-errors.js';
 import {loadIncident, type LoadedIncident} from './load-incident.js';
 
@@ -18,8 +21,19 @@ export function findIncident(docsDir: string, incidentId?: string): LoadedIncide
 	return open;
 }
 
+/**
+ * A close event and no retraction anywhere: closed, whatever else the journal
+ * says. Read as text, so finding the open incident among hundreds of closed
+ * ones does not parse them all.
+ */
+export function surelyClosed(docsDir: string, incidentId: string): boolean {
+	const texts = journalFilesIn(eventsDirOf(docsDir, incidentId)).map(file => readFileSync(file, 'utf8'));
+	return texts.some(text => text.includes('"type":"incident.closed"')) && !texts.some(text => text.includes('"type":"event.retracted"'));
+}
+
 export function findNewestOpenIncident(docsDir: string): LoadedIncident | undefined {
 	for (const id of listIncidentIds(docsDir).reverse()) {
+		if (surelyClosed(docsDir, id)) continue;
 		const loaded = loadIncident(docsDir, id);
 		if (isOpenIncident(loaded.state)) return loaded;
 	}

@@ -1,10 +1,9 @@
-import {readFileSync} from 'node:fs';
 import type {Severity, Status} from '../core/events.js';
 import {isOpenIncident} from '../core/incident-state.js';
 import {computeMetrics} from '../core/metrics.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
-import {eventsDirOf, incidentDirOf} from '../journal/journal-paths.js';
-import {journalFilesIn} from '../journal/read-journal.js';
+import {incidentDirOf} from '../journal/journal-paths.js';
+import {surelyClosed} from './find-incident.js';
 import {loadIncident} from './load-incident.js';
 
 export interface IncidentSummary {
@@ -37,12 +36,6 @@ export function listOpenIncidents(docsDir: string, now: Date): IncidentSummary[]
 		.reverse()
 		.filter(id => !surelyClosed(docsDir, id));
 	return summarize(docsDir, ids, now).filter(incident => incident.open);
-}
-
-/** A close event and no retraction anywhere: closed, whatever else the journal says. */
-function surelyClosed(docsDir: string, incidentId: string): boolean {
-	const texts = journalFilesIn(eventsDirOf(docsDir, incidentId)).map(file => readFileSync(file, 'utf8'));
-	return texts.some(text => text.includes('"type":"incident.closed"')) && !texts.some(text => text.includes('"type":"event.retracted"'));
 }
 
 function summarize(docsDir: string, ids: readonly string[], now: Date): IncidentSummary[] {
