@@ -13,5 +13,5 @@ export function makeTempDir(prefix = 'incident-tui-'): string {
 }
 
 afterEach(() => {
-	for (const dir of created.splice(0)) rmSync(dir, {recursive: true, force: true});
+	for (const dir of created.splice(0)) rmSync(dir, {recursive: true, force: true, maxRetries: 5, retryDelay: 50});
 });

@@ -3,6 +3,15 @@ import {CLI_PATH} from './run-cli.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
 
@@ -96,11 +105,21 @@ export class TmuxSession {
 		return Number(this.tmux('display', '-p', '-t', 'e2e', '#{pane_pid}').trim());
 	}
 
+	/**
+	 * Ends the session and waits for the app to exit: a test that removes its
+	 * temp directory while the app still runs would see the app write back the
+	 * journal it believes was deleted.
+	 */
 	close(): void {
+		let apps: number[] = [];
 		try {
+			const shell = this.panePid();
+			apps = spawnSync('pgrep', ['-P', String(shell)], {encoding: 'utf8'}).stdout.split('\n').filter(Boolean).map(Number);
 			this.tmux('kill-server');
 		} catch {
 			// Already gone.
 		}
+		const deadline = Date.now() + 5000;
+		while (apps.some(isRunning) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 	}
 }
