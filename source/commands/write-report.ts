@@ -1,7 +1,8 @@
-import {closeSync, constants, fsyncSync, openSync, renameSync, writeFileSync} from 'node:fs';
+import {renameSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {slugFromTitle} from '../core/slug.js';
 import type {IncidentState} from '../core/incident-state.js';
+import {syncDirectory} from '../journal/append-event.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
 import {incidentsDirOf} from '../journal/journal-paths.js';
 import {loadRunbook} from '../runbook/load-runbook.js';
@@ -46,12 +47,7 @@ export function writeFileDurably(path: string, content: string): void {
 	try {
 		writeFileSync(temporary, content, {flush: true});
 		renameSync(temporary, path);
-		const directory = openSync(dirname(path), constants.O_RDONLY);
-		try {
-			fsyncSync(directory);
-		} finally {
-			closeSync(directory);
-		}
+		syncDirectory(dirname(path));
 	} catch (error) {
 		throw environmentErrorFrom(error, `could not write ${path}`);
 	}

@@ -55,7 +55,7 @@ export async function syncJournals(options: SyncOptions): Promise<SyncResult> {
 		if (remoteTip && tree === (await git.raw(['rev-parse', `${remoteTip}^{tree}`])).trim()) {
 			return {status: received > 0 ? 'synced' : 'up-to-date', received, sent: 0, attempts: attempt};
 		}
-		const commit = await commitTree(git, tree, remoteTip, options.handle);
+		const commit = await commitTree(git, options.root, tree, remoteTip, options.handle);
 		if (await push(git, options.remote, commit)) {
 			await git.raw(['update-ref', TRACKING_REF, commit]);
 			return {status: 'synced', received, sent, attempts: attempt};
@@ -196,7 +196,7 @@ async function hashText(git: SimpleGit, options: SyncOptions, text: string): Pro
 	}
 }
 
-async function commitTree(git: SimpleGit, tree: string, parent: string | undefined, handle: string): Promise<string> {
+async function commitTree(git: SimpleGit, root: string, tree: string, parent: string | undefined, handle: string): Promise<string> {
 	const message = `incident-tui sync by ${handle}`;
 	const args = ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', message];
 	try {
@@ -204,7 +204,7 @@ async function commitTree(git: SimpleGit, tree: string, parent: string | undefin
 	} catch {
 		// No identity configured: sync commits are bookkeeping, so the handle will do.
 		const identity = {GIT_AUTHOR_NAME: handle, GIT_AUTHOR_EMAIL: `${handle}@incident-tui.invalid`, GIT_COMMITTER_NAME: handle, GIT_COMMITTER_EMAIL: `${handle}@incident-tui.invalid`};
-		return (await gitClient(await git.revparse(['--show-toplevel']), identity).raw(args)).trim();
+		return (await gitClient(root, identity).raw(args)).trim();
 	}
 }
 

@@ -90,8 +90,8 @@ function lastNewlineEnd(fd: number, size: number): number {
 	return 0;
 }
 
-/** A new file's directory entry must be durable too, or a crash can lose the whole file. */
-function syncDirectory(directory: string): void {
+/** A new or renamed file's directory entry must be durable too, or a crash can lose the whole file. */
+export function syncDirectory(directory: string): void {
 	const fd = openSync(directory, constants.O_RDONLY);
 	try {
 		fsyncSync(fd);

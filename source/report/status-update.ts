@@ -1,10 +1,9 @@
-import Handlebars from 'handlebars';
 import type {IncidentState} from '../core/incident-state.js';
 import {formatUtcMinute} from '../core/time-format.js';
 import type {Runbook} from '../runbook/runbook.js';
 import {nextUpdateDue, updateIntervalMs} from '../runbook/update-cadence.js';
 import {buildReportData} from './report-data.js';
-import {TemplateError} from './template-engine.js';
+import {compileTemplate} from './template-engine.js';
 import type {TemplateSource} from './template-store.js';
 
 // A stakeholder update is plain text for a chat, an email or a status page,
@@ -37,13 +36,6 @@ export function statusUpdateData(state: IncidentState, runbook: Runbook, now: Da
 }
 
 export function renderStatusUpdate(template: TemplateSource, state: IncidentState, runbook: Runbook, now: Date): string {
-	let render: HandlebarsTemplateDelegate;
-	try {
-		Handlebars.parse(template.source);
-		render = Handlebars.compile(template.source, {noEscape: true, strict: false});
-	} catch (error) {
-		const line = /line (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-		throw new TemplateError(`${template.file}${line ? `:${line}` : ''}: template syntax error`);
-	}
+	const render = compileTemplate(template.source, template.file, 'plain');
 	return `${render(statusUpdateData(state, runbook, now)).replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -37,8 +37,11 @@ engine.registerHelper('eq', (left: unknown, right: unknown) => left === right);
 
 export type CompiledTemplate = (data: object) => string;
 
-/** Compiles a template; a syntax error becomes one line naming the file and line. */
-export function compileTemplate(source: string, file: string): CompiledTemplate {
+/**
+ * Compiles a template; a syntax error becomes one line naming the file and
+ * line. `plain` output (a stakeholder update, not Markdown) skips escaping.
+ */
+export function compileTemplate(source: string, file: string, output: 'markdown' | 'plain' = 'markdown'): CompiledTemplate {
 	try {
 		engine.parse(source);
 	} catch (error) {
@@ -47,7 +50,7 @@ export function compileTemplate(source: string, file: string): CompiledTemplate 
 		const expected = /got '([^']+)'/.exec(message)?.[1];
 		throw new TemplateError(`${file}${line ? `:${line}` : ''}: template syntax error${expected ? ` (unexpected ${expected})` : ''}`);
 	}
-	const template = engine.compile(source, {strict: false});
+	const template = engine.compile(source, {strict: false, noEscape: output === 'plain'});
 	return data => {
 		try {
 			return template(data);

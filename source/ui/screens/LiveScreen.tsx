@@ -98,6 +98,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 	}
 
 	const startedAt = computeMetrics(state, now).startedAt;
+	const listWidth = layout.kind === 'wide' ? layout.leftColumns : size.columns;
 	const checklistPane = (
 		<ChecklistPane
 			title={`${phases.indexOf(phase) + 1}/${phases.length} ${phase.name}`}
@@ -106,7 +107,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			selected={ui.checklistIndex}
 			focused={ui.focus === 'checklist'}
 			rows={layout.checklistRows}
-			width={layout.kind === 'wide' ? layout.leftColumns : size.columns}
+			width={listWidth}
 		/>
 	);
 	const hypothesesPane = (
@@ -115,7 +116,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			selected={ui.hypothesisIndex}
 			focused={ui.focus === 'hypotheses'}
 			rows={layout.hypothesisRows}
-			width={layout.kind === 'wide' ? layout.leftColumns : size.columns}
+			width={listWidth}
 		/>
 	);
 	const timelinePane = (
