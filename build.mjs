@@ -29,7 +29,8 @@ await build({
 		'ajv-formats': './stubs/unused-by-conf.js',
 		semver: './stubs/unused-by-conf.js',
 	},
-	define: {'process.env.DEV': '"false"'},
+	// Without NODE_ENV, React's development reconciler is bundled and run: slower frames, ~250 KB more.
+	define: {'process.env.DEV': '"false"', 'process.env.NODE_ENV': '"production"'},
 	banner: {
 		js: [
 			'#!/usr/bin/env node',
