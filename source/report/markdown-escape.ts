@@ -16,12 +16,26 @@ function visibleControls(text: string): string {
 		.replace(BIDI_CONTROL, c => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
 }
 
+/**
+ * GFM links bare `https://…`, `www.…` and `name@domain` with no brackets at
+ * all. A backslash before the `/`, `.` or `@` that starts the match stops it
+ * (in marked and in GitHub's renderer alike) and still renders the same text.
+ */
+function breakAutolinks(line: string): string {
+	return line
+		.replace(/:\/\//g, ':\\//')
+		.replace(/www\./gi, match => `${match.slice(0, 3)}\\.`)
+		.replace(/(?<=[\w.+-])@/g, '\\@');
+}
+
 function escapeLine(line: string): string {
-	return visibleControls(line)
-		.replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(PUNCTUATION, c => `\\${c}`);
+	return breakAutolinks(
+		visibleControls(line)
+			.replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			.replace(PUNCTUATION, c => `\\${c}`),
+	);
 }
 
 /** Inside a sentence, a list item or a heading: one line. */

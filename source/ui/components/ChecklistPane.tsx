@@ -1,9 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {ChecklistItem} from '../../core/checklist.js';
 import type {ChecklistTick} from '../../core/incident-state.js';
 import {formatUtcTime} from '../../core/time-format.js';
 import {windowAround} from '../layout.js';
 import {theme} from '../theme.js';
+import {Text} from './Text.js';
 
 interface ChecklistPaneProps {
 	/** The phase: "1/5 Detection & Triage". */

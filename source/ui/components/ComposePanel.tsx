@@ -1,6 +1,6 @@
-import {Box, Text} from 'ink';
-import {displaySafe} from '../../core/display-safe.js';
+import {Box} from 'ink';
 import {theme} from '../theme.js';
+import {Text} from './Text.js';
 
 /**
  * The stakeholder update as it will be sent (with a cursor on the last line),
@@ -18,7 +18,7 @@ export function ComposePanel({text, rows, sent = false}: {text: string; rows: nu
 			</Text>
 			{visible.map((line, index) => (
 				<Text key={index} wrap="truncate">
-					{displaySafe(line)}
+					{line}
 					{!sent && index === visible.length - 1 ? '█' : ''}
 				</Text>
 			))}

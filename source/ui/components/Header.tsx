@@ -1,12 +1,12 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
-import {displaySafe} from '../../core/display-safe.js';
 import type {IncidentState} from '../../core/incident-state.js';
 import {formatDuration} from '../../core/metrics.js';
 import {formatUtcTime} from '../../core/time-format.js';
 import type {UpdateDue} from '../../runbook/update-cadence.js';
 import type {SyncStatus} from '../hooks/useSync.js';
 import {severityColor, theme} from '../theme.js';
+import {Text} from './Text.js';
 
 interface HeaderProps {
 	state: IncidentState;
@@ -43,7 +43,7 @@ export function Header({state, now, warnings, sync, update}: HeaderProps) {
 				<Text bold inverse color={severityColor(state.severity)}>
 					{` ${severityLabel(state.severity)} `}
 				</Text>
-				<Text bold>{` ${state.id}  ${displaySafe(state.title)}`}</Text>
+				<Text bold>{` ${state.id}  ${state.title}`}</Text>
 			</Text>
 			<Text wrap="truncate">
 				<Text bold>{statusLabel(state.status)}</Text>
@@ -52,7 +52,7 @@ export function Header({state, now, warnings, sync, update}: HeaderProps) {
 				<Text color={sync.problem ? theme.warning : theme.muted}>{syncText(sync, now)}</Text>
 			</Text>
 			<Text wrap="truncate" color={theme.warning}>
-				{warnings.length > 0 ? `⚠ ${displaySafe(warnings[0]!)}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}` : ' '}
+				{warnings.length > 0 ? `⚠ ${warnings[0]!}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}` : ' '}
 			</Text>
 		</Box>
 	);

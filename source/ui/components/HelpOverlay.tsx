@@ -1,6 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {LIVE_KEYS, TEXT_INPUT_HELP} from '../keys.js';
 import {theme} from '../theme.js';
+import {Text} from './Text.js';
 
 export function HelpOverlay({rows}: {rows: number}) {
 	return (

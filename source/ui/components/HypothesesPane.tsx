@@ -1,9 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {hypothesisResultLabel} from '../../core/describe-event.js';
-import {displaySafe} from '../../core/display-safe.js';
 import type {Hypothesis} from '../../core/incident-state.js';
 import {windowAround} from '../layout.js';
 import {theme} from '../theme.js';
+import {Text} from './Text.js';
 
 interface HypothesesPaneProps {
 	hypotheses: readonly Hypothesis[];
@@ -30,11 +30,11 @@ export function HypothesesPane({hypotheses, selected, focused, rows, width}: Hyp
 			{hypotheses.slice(start, end).map((hypothesis, offset) => {
 				const result = hypothesis.result;
 				const state = result ? `${RESULT_MARKS[result.outcome]} ${hypothesisResultLabel(result.outcome)}` : '… testing';
-				const test = hypothesis.test ? ` (test: ${displaySafe(hypothesis.test)})` : '';
+				const test = hypothesis.test ? ` (test: ${hypothesis.test})` : '';
 				return (
 					<Text key={hypothesis.id} wrap="truncate" inverse={focused && start + offset === selected}>
 						<Text color={result?.outcome === 'confirmed' ? theme.done : result ? theme.muted : theme.warning}>{state}</Text>
-						{` ${displaySafe(hypothesis.statement)}${test}`}
+						{` ${hypothesis.statement}${test}`}
 					</Text>
 				);
 			})}

@@ -1,6 +1,6 @@
-import {Text} from 'ink';
 import {LIVE_KEYS} from '../keys.js';
 import {theme} from '../theme.js';
+import {Text} from './Text.js';
 
 export function KeyFooter() {
 	return (

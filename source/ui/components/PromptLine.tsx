@@ -1,9 +1,9 @@
-import {Text} from 'ink';
 import {displaySafe} from '../../core/display-safe.js';
 import {formatUtcTime} from '../../core/time-format.js';
 import {choiceOptions} from '../choice-input.js';
 import type {LiveMode, TextPurpose} from '../live-input.js';
 import {theme} from '../theme.js';
+import {Text} from './Text.js';
 
 interface PromptLineProps {
 	mode: LiveMode;

@@ -1,8 +1,8 @@
-import {Box, Text} from 'ink';
-import {displaySafe} from '../../core/display-safe.js';
+import {Box} from 'ink';
 import type {TimelineEntry} from '../../core/incident-state.js';
 import {formatOffset, formatUtcDate, formatUtcMinute, formatUtcTime} from '../../core/time-format.js';
 import {kindColor, theme} from '../theme.js';
+import {Text} from './Text.js';
 
 interface TimelinePaneProps {
 	entries: readonly TimelineEntry[];
@@ -38,7 +38,7 @@ export function TimelinePane({entries, startedAt, scroll, focused, rows, width, 
 					<Text color={kindColor(entry.kind)}>{` ${entry.kind.padEnd(13)}`}</Text>
 					{showAuthors ? <Text color={theme.muted}>{` ${entry.author}`}</Text> : null}
 					{entry.loggedAt ? <Text color={theme.muted}>{` (logged ${formatUtcMinute(entry.loggedAt)})`}</Text> : null}
-					{` ${displaySafe(entry.text)}`}
+					{` ${entry.text}`}
 					{entry.amended ? <Text color={theme.muted}> (amended)</Text> : null}
 				</Text>
 			))}

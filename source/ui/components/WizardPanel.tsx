@@ -1,10 +1,10 @@
-import {Box, Text} from 'ink';
-import {displaySafe} from '../../core/display-safe.js';
+import {Box} from 'ink';
 import type {IncidentState} from '../../core/incident-state.js';
 import {windowAround} from '../layout.js';
 import {theme} from '../theme.js';
 import type {WizardDraft, WizardMode} from '../wizard-input.js';
 import {isStepDone, WIZARD_STEPS, type WizardStep} from '../wizard-steps.js';
+import {Text} from './Text.js';
 
 interface WizardPanelProps {
 	state: IncidentState;
@@ -19,7 +19,7 @@ function InputLine({label, value}: {label: string; value: string}) {
 	return (
 		<Text wrap="truncate">
 			<Text color={theme.accent}>{`${label} › `}</Text>
-			{displaySafe(value)}█
+			{value}█
 		</Text>
 	);
 }
@@ -48,7 +48,7 @@ function StepDetails({step, state}: {step: WizardStep; state: IncidentState}) {
 		return (
 			<Box flexDirection="column">
 				{state.actions.map(action => (
-					<Text key={action.id} wrap="truncate">{`· ${action.priority} ${displaySafe(action.description)} (${displaySafe(action.owner) || 'no owner'}${action.due ? `, due ${action.due}` : ''}, ${action.status})`}</Text>
+					<Text key={action.id} wrap="truncate">{`· ${action.priority} ${action.description} (${action.owner || 'no owner'}${action.due ? `, due ${action.due}` : ''}, ${action.status})`}</Text>
 				))}
 			</Box>
 		);
@@ -57,7 +57,7 @@ function StepDetails({step, state}: {step: WizardStep; state: IncidentState}) {
 		return (
 			<Box flexDirection="column">
 				{state.invariants.map(invariant => (
-					<Text key={invariant.eventId} wrap="truncate">{`· ${invariant.kind}: ${displaySafe(invariant.reference)}`}</Text>
+					<Text key={invariant.eventId} wrap="truncate">{`· ${invariant.kind}: ${invariant.reference}`}</Text>
 				))}
 			</Box>
 		);

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useMemo, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {describeDamage} from '../../commands/load-incident.js';
@@ -27,6 +27,7 @@ import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
 import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-input.js';
 import {startWizardStep} from '../wizard-input.js';
 import {firstMissingStep} from '../wizard-steps.js';
+import {Text} from '../components/Text.js';
 
 interface LiveScreenProps {
 	context: CommandContext;

@@ -1,12 +1,12 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
 import {useState} from 'react';
 import type {IncidentSummary} from '../../commands/list-incidents.js';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
-import {displaySafe} from '../../core/display-safe.js';
 import {formatDuration} from '../../core/metrics.js';
 import {isCtrlC} from '../key-press.js';
 import {useKeyHandler} from '../hooks/useKeyRouter.js';
 import {severityColor, theme} from '../theme.js';
+import {Text} from '../components/Text.js';
 
 interface PickerScreenProps {
 	incidents: readonly IncidentSummary[];
@@ -34,7 +34,7 @@ export function PickerScreen({incidents, now, onResume, onNew}: PickerScreenProp
 				<Text key={incident.id} wrap="truncate" inverse={index === selected}>
 					{`${index + 1}  `}
 					<Text color={severityColor(incident.severity)}>{severityLabel(incident.severity)}</Text>
-					{`  ${incident.id}  ${statusLabel(incident.status).padEnd(13)}  ${incident.openedAt ? formatDuration(now.getTime() - Date.parse(incident.openedAt)).padEnd(9) : ''}  ${displaySafe(incident.title)}`}
+					{`  ${incident.id}  ${statusLabel(incident.status).padEnd(13)}  ${incident.openedAt ? formatDuration(now.getTime() - Date.parse(incident.openedAt)).padEnd(9) : ''}  ${incident.title}`}
 				</Text>
 			))}
 			{incidents.length > 9 ? <Text color={theme.muted}>{`and ${incidents.length - 9} more: incident-tui list`}</Text> : null}

@@ -1,11 +1,11 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
 import {useRef, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {openIncident} from '../../commands/open-incident.js';
-import {displaySafe} from '../../core/display-safe.js';
 import {useKeyHandler} from '../hooks/useKeyRouter.js';
 import {handleStartKey, initialStartForm, type StartForm} from '../start-form.js';
 import {severityColor, theme} from '../theme.js';
+import {Text} from '../components/Text.js';
 
 interface StartScreenProps {
 	context: CommandContext;
@@ -47,7 +47,7 @@ export function StartScreen({context, onOpened}: StartScreenProps) {
 			<Text bold>New incident (Ctrl-C quits; nothing is written until the last step)</Text>
 			<Text wrap="truncate">
 				<Text color={form.step === 'title' ? theme.accent : undefined}>Title › </Text>
-				{displaySafe(form.title)}
+				{form.title}
 				{form.step === 'title' ? '█' : ''}
 			</Text>
 			{form.step !== 'title' ? (
@@ -61,10 +61,10 @@ export function StartScreen({context, onOpened}: StartScreenProps) {
 			{form.step === 'commander' ? (
 				<Text wrap="truncate">
 					<Text color={theme.accent}>Commander › </Text>
-					{displaySafe(form.commander)}█<Text color={theme.muted}> (Enter opens the incident)</Text>
+					{form.commander}█<Text color={theme.muted}> (Enter opens the incident)</Text>
 				</Text>
 			) : null}
-			{form.error ? <Text color={theme.error}>{displaySafe(form.error)}</Text> : null}
+			{form.error ? <Text color={theme.error}>{form.error}</Text> : null}
 		</Box>
 	);
 }

@@ -1,0 +1,40 @@
+import {marked} from 'marked';
+import {describe, expect, it} from 'vitest';
+import {escapeBlock, escapeCell, escapeCode, escapeInline} from '../../source/report/markdown-escape.js';
+
+// User text must never become a link in a report. Escaping [, ], ( and ) is
+// not enough: GFM also links bare URLs, www. addresses and e-mail addresses.
+
+const URLS = [
+	'https://evil.example/login?next=/admin',
+	'see http://evil.example.',
+	'ftp://evil.example/file',
+	'www.evil.example',
+	'(www.evil.example/path)',
+	'*www.evil.example*',
+	'_www.evil.example_ ~www.evil.example~ WWW.EVIL.EXAMPLE',
+	'<https://evil.example>',
+	'<http://evil.example/a b>',
+	'write to alice@evil.example',
+	'mailto:bob@evil.example',
+	'[x](https://evil.example) and [y]: https://evil.example',
+];
+
+/** Each place a template puts user text: a sentence, a table cell, a paragraph, a code span. */
+const CONTEXTS = {
+	inline: (text: string) => `**Title:** ${escapeInline(text)}\n`,
+	cell: (text: string) => `| What | Who |\n| --- | --- |\n| ${escapeCell(text)} | alice |\n`,
+	block: (text: string) => `## Summary\n\n${escapeBlock(`${text}\n${text}`)}\n`,
+	code: (text: string) => `Monitor: ${escapeCode(text)}\n`,
+};
+
+const ENTITIES: Record<string, string> = {'&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'"};
+const visibleText = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&(lt|gt|amp|quot|#39);/g, entity => ENTITIES[entity]!);
+
+describe.each(Object.entries(CONTEXTS))('user text in %s context', (_context, place) => {
+	it.each(URLS)('%s renders as the same text, never as a link', url => {
+		const html = marked.parse(place(url), {gfm: true, async: false});
+		expect(html).not.toMatch(/<a\b/i);
+		expect(visibleText(html)).toContain(url);
+	});
+});
