@@ -43,7 +43,7 @@ export function prepareIncidentDirectory(docsDir: string): string {
  * get two different IDs.
  */
 export function claimIncidentId(docsDir: string, prepared: string, at: Date): string {
-	syncDirectory(join(prepared, 'events'));
+	// The journal's own entry was synced by its first append; `events/` is the prepared directory's.
 	syncDirectory(prepared);
 	for (;;) {
 		const incidentId = nextIncidentId(at, listIncidentIds(docsDir));
