@@ -99,6 +99,8 @@ describe.skipIf(!hasStrace && !inCi)('durability order, seen in the system calls
 			await tmux.waitForRawMode(15_000);
 			for (const text of ['marker-screen-first', 'marker-screen-second']) {
 				await tmux.keys('n');
+				// Keys sent in a row can reach the app as one chunk: type once the prompt is there.
+				await tmux.waitFor(/Note @ \d\d:\d\d:\d\d ›/);
 				await tmux.text(text);
 				await tmux.keys('Enter');
 				await tmux.waitFor(new RegExp(`note\\s+carol\\s+${text}`), 10_000);
