@@ -14,7 +14,11 @@ export function findIncident(docsDir: string, incidentId?: string): LoadedIncide
 		if (!incidentExists(docsDir, incidentId)) {
 			throw new UserError(`no incident ${incidentId} in ${docsDir}`, 'see `incident-tui list`');
 		}
-		return loadIncident(docsDir, incidentId);
+		const loaded = loadIncident(docsDir, incidentId);
+		if (!loaded.state.opened) {
+			throw new UserError(`${incidentId} has no opening event, so it is not an incident incident-tui works on`, 'see `incident-tui list` for what to do with it');
+		}
+		return loaded;
 	}
 	const open = findNewestOpenIncident(docsDir);
 	if (!open) throw new UserError('no open incident', 'open one with `incident-tui new "Title" --sev 1`, or pass --id');
@@ -35,7 +39,8 @@ export function findNewestOpenIncident(docsDir: string): LoadedIncident | undefi
 	for (const id of listIncidentIds(docsDir).reverse()) {
 		if (surelyClosed(docsDir, id)) continue;
 		const loaded = loadIncident(docsDir, id);
-		if (isOpenIncident(loaded.state)) return loaded;
+		// Without its opening event a directory is a leftover, never the incident to write to.
+		if (loaded.state.opened && isOpenIncident(loaded.state)) return loaded;
 	}
 	return undefined;
 }

@@ -1,10 +1,11 @@
 import type {Severity, Status} from '../core/events.js';
 import {isOpenIncident} from '../core/incident-state.js';
 import {computeMetrics} from '../core/metrics.js';
-import {listIncidentIds} from '../journal/incident-directory.js';
-import {incidentDirOf} from '../journal/journal-paths.js';
+import {listIncidentIds, listUnfinishedOpenings} from '../journal/incident-directory.js';
+import {eventsDirOf, incidentDirOf} from '../journal/journal-paths.js';
+import {journalFilesIn} from '../journal/read-journal.js';
 import {surelyClosed} from './find-incident.js';
-import {loadIncident} from './load-incident.js';
+import {loadIncident, type LoadedIncident} from './load-incident.js';
 
 export interface IncidentSummary {
 	id: string;
@@ -22,9 +23,32 @@ export interface IncidentSummary {
 	open: boolean;
 }
 
+/** A directory that looks like an incident but is not one: ignored by every command, shown by `list`. */
+export interface DamagedIncident {
+	path: string;
+	problem: string;
+	/** What the responder can do about it. */
+	advice: string;
+}
+
 /** Every incident under the docs root, newest first. */
 export function listIncidents(docsDir: string, now: Date): IncidentSummary[] {
-	return summarize(docsDir, listIncidentIds(docsDir).reverse(), now);
+	return surveyIncidents(docsDir, now).incidents;
+}
+
+/** The incidents, and the leftovers of crashes or failed `new` commands that are not incidents. */
+export function surveyIncidents(docsDir: string, now: Date): {incidents: IncidentSummary[]; damaged: DamagedIncident[]} {
+	const incidents: IncidentSummary[] = [];
+	const damaged: DamagedIncident[] = [];
+	for (const id of listIncidentIds(docsDir).reverse()) {
+		const loaded = loadIncident(docsDir, id);
+		if (loaded.state.opened) incidents.push(summaryOf(docsDir, id, loaded, now));
+		else damaged.push(describeUnopened(docsDir, id, loaded));
+	}
+	for (const path of listUnfinishedOpenings(docsDir)) {
+		damaged.push({path, problem: 'an incident that `new` never finished opening', advice: 'nothing in it was acknowledged; delete the directory'});
+	}
+	return {incidents, damaged};
 }
 
 /**
@@ -39,22 +63,40 @@ export function listOpenIncidents(docsDir: string, now: Date): IncidentSummary[]
 }
 
 function summarize(docsDir: string, ids: readonly string[], now: Date): IncidentSummary[] {
-	return ids
-		.map(id => {
-			const {state, damaged} = loadIncident(docsDir, id);
-			return {
-				id,
-				title: state.title,
-				severity: state.severity,
-				status: state.status,
-				commander: state.roles.commander,
-				openedAt: state.openedAt,
-				resolvedAt: state.milestones.resolved,
-				durationMs: computeMetrics(state, now).durationMs,
-				events: state.eventCount,
-				damagedLines: damaged.length,
-				path: incidentDirOf(docsDir, id),
-				open: isOpenIncident(state),
-			};
-		});
+	return ids.flatMap(id => {
+		const loaded = loadIncident(docsDir, id);
+		return loaded.state.opened ? [summaryOf(docsDir, id, loaded, now)] : [];
+	});
+}
+
+function summaryOf(docsDir: string, id: string, {state, damaged}: LoadedIncident, now: Date): IncidentSummary {
+	return {
+		id,
+		title: state.title,
+		severity: state.severity,
+		status: state.status,
+		commander: state.roles.commander,
+		openedAt: state.openedAt,
+		resolvedAt: state.milestones.resolved,
+		durationMs: computeMetrics(state, now).durationMs,
+		events: state.eventCount,
+		damagedLines: damaged.length,
+		path: incidentDirOf(docsDir, id),
+		open: isOpenIncident(state),
+	};
+}
+
+function describeUnopened(docsDir: string, id: string, {events, damaged}: LoadedIncident): DamagedIncident {
+	const path = incidentDirOf(docsDir, id);
+	if (journalFilesIn(eventsDirOf(docsDir, id)).length === 0) {
+		return {path, problem: 'no journal: a `new` that failed or was killed', advice: 'nothing was logged in it; delete the directory'};
+	}
+	if (events.length === 0 && damaged.length === 0) {
+		return {path, problem: 'an empty journal: a `new` that failed or was killed', advice: 'nothing was logged in it; delete the directory'};
+	}
+	return {
+		path,
+		problem: `${events.length} ${events.length === 1 ? 'event' : 'events'} but no opening event`,
+		advice: 'copy what you need into an incident with `incident-tui log --id`, then delete the directory',
+	};
 }

@@ -1,8 +1,12 @@
-import {MAX_TITLE_LENGTH, type Severity} from '../core/events.js';
-import {createIncidentDirectory} from '../journal/incident-directory.js';
+import {join} from 'node:path';
+import {buildEvent} from '../core/build-event.js';
+import {InvalidEventError, MAX_TITLE_LENGTH, type IncidentEvent, type Severity} from '../core/events.js';
+import {appendEvent} from '../journal/append-event.js';
+import {claimIncidentId, discardPreparedDirectory, prepareIncidentDirectory} from '../journal/incident-directory.js';
+import {JOURNAL_EXTENSION, incidentsDirOf} from '../journal/journal-paths.js';
 import type {CommandContext} from './command-context.js';
 import {UserError, environmentErrorFrom} from './command-errors.js';
-import {recordEvent, type RecordedEvent} from './record-event.js';
+import type {RecordedEvent} from './record-event.js';
 
 export interface OpenIncidentInput {
 	title: string;
@@ -15,6 +19,11 @@ export interface OpenedIncident extends RecordedEvent {
 	incidentId: string;
 }
 
+/**
+ * All or nothing: the opening event is written and synced in a prepared
+ * directory, which only then becomes the incident. On any failure nothing
+ * that a later command could pick is left behind.
+ */
 export function openIncident(context: CommandContext, input: OpenIncidentInput): OpenedIncident {
 	const title = input.title.trim();
 	if (title === '') throw new UserError('the title is empty', 'say in a few words what is broken');
@@ -25,23 +34,32 @@ export function openIncident(context: CommandContext, input: OpenIncidentInput):
 		);
 	}
 	const openedAt = context.now();
-	let incidentId: string;
+	let event: IncidentEvent;
 	try {
-		incidentId = createIncidentDirectory(context.docsDir, openedAt);
+		event = buildEvent(
+			{
+				type: 'incident.opened',
+				title,
+				severity: input.severity,
+				commander: input.commander ?? context.handle,
+				...(input.environment ? {environment: input.environment} : {}),
+			},
+			{id: context.newEventId(openedAt), at: openedAt, loggedAt: openedAt, author: context.handle},
+		);
 	} catch (error) {
-		throw environmentErrorFrom(error, 'could not create the incident directory');
+		if (error instanceof InvalidEventError) throw new UserError(`not opened: ${error.message}`);
+		throw error;
 	}
-	const recorded = recordEvent(
-		context,
-		incidentId,
-		{
-			type: 'incident.opened',
-			title,
-			severity: input.severity,
-			commander: input.commander ?? context.handle,
-			...(input.environment ? {environment: input.environment} : {}),
-		},
-		{at: openedAt, loggedAt: openedAt},
-	);
-	return {incidentId, ...recorded};
+	let prepared: string | undefined;
+	try {
+		prepared = prepareIncidentDirectory(context.docsDir);
+		appendEvent(join(prepared, 'events', `${context.writer}${JOURNAL_EXTENSION}`), event);
+		const incidentId = claimIncidentId(context.docsDir, prepared, openedAt);
+		return {incidentId, event, tornBytesSetAside: 0};
+	} catch (error) {
+		if (prepared !== undefined) discardPreparedDirectory(prepared);
+		// The prepared directory is gone: name the place the responder knows.
+		const {code, message} = error as NodeJS.ErrnoException;
+		throw environmentErrorFrom(code ? Object.assign(new Error(message), {code, path: incidentsDirOf(context.docsDir)}) : error, 'not opened');
+	}
 }

@@ -1,15 +1,16 @@
-import {renameSync, writeFileSync} from 'node:fs';
+import {readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {slugFromTitle} from '../core/slug.js';
 import type {IncidentState} from '../core/incident-state.js';
 import {syncDirectory} from '../journal/append-event.js';
+import {isProcessAlive} from '../journal/file-lock.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
 import {incidentsDirOf} from '../journal/journal-paths.js';
 import {loadRunbook} from '../runbook/load-runbook.js';
 import {renderReport} from '../report/render-report.js';
 import {TemplateError} from '../report/template-engine.js';
 import {findTemplate} from '../report/template-store.js';
-import {UserError, environmentErrorFrom} from './command-errors.js';
+import {EnvironmentError, UserError, environmentErrorFrom} from './command-errors.js';
 import {findNewestOpenIncident, findIncident} from './find-incident.js';
 import {loadIncident} from './load-incident.js';
 
@@ -37,24 +38,65 @@ export function renderIncidentReport(docsDir: string, incidentId: string | undef
 	}
 }
 
+/** The newest incident with an opening event: a leftover of a failed `new` is never reported. */
+function newestIncident(docsDir: string) {
+	for (const id of listIncidentIds(docsDir).reverse()) {
+		const loaded = loadIncident(docsDir, id);
+		if (loaded.state.opened) return loaded;
+	}
+	throw new UserError('no incidents yet', 'open one with `incident-tui new "Title" --sev 1`');
+}
+
 export function reportPathOf(docsDir: string, state: IncidentState): string {
 	return join(incidentsDirOf(docsDir), `${state.id}_${slugFromTitle(state.title)}.md`);
 }
 
-/** Replaces the file whole or not at all: write a temporary file, fsync, rename, fsync the directory. */
+/**
+ * Replaces the file whole or not at all: write a temporary file, fsync, rename,
+ * fsync the directory. The temporary file goes on failure; one left by a
+ * process that was killed goes at the next write into the same directory.
+ */
 export function writeFileDurably(path: string, content: string): void {
-	const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+	const directory = dirname(path);
+	removeStaleTemporaries(directory);
+	const temporary = join(directory, `.${basename(path)}.${process.pid}.tmp`);
 	try {
 		writeFileSync(temporary, content, {flush: true});
 		renameSync(temporary, path);
-		syncDirectory(dirname(path));
+		syncDirectory(directory);
 	} catch (error) {
-		throw environmentErrorFrom(error, `could not write ${path}`);
+		try {
+			rmSync(temporary, {force: true});
+		} catch {
+			// The next write into this directory removes it.
+		}
+		// The journal was never touched: say so, not "nothing was logged".
+		const code = (error as NodeJS.ErrnoException).code;
+		const {message} = environmentErrorFrom(code ? Object.assign(new Error(), {code}) : error, `could not write ${path}`);
+		const retry = code === 'ENOSPC' ? 'free some space and run it again' : 'fix that and run it again';
+		throw new EnvironmentError(message, `the journal is intact, only this file was not written; ${retry}`);
 	}
 }
 
-function newestIncident(docsDir: string) {
-	const newest = listIncidentIds(docsDir).at(-1);
-	if (!newest) throw new UserError('no incidents yet', 'open one with `incident-tui new "Title" --sev 1`');
-	return loadIncident(docsDir, newest);
+const TEMPORARY_NAME = /^\..+\.md\.(\d+)\.tmp$/;
+/** A report write takes milliseconds; a temporary file this old was abandoned, whoever made it. */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+
+function removeStaleTemporaries(directory: string): void {
+	let names: string[];
+	try {
+		names = readdirSync(directory);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const pid = TEMPORARY_NAME.exec(name)?.[1];
+		if (pid === undefined) continue;
+		const file = join(directory, name);
+		try {
+			if (!isProcessAlive(Number(pid)) || Date.now() - statSync(file).mtimeMs > ABANDONED_AFTER_MS) unlinkSync(file);
+		} catch {
+			// Gone already, or not ours to remove: the write goes ahead regardless.
+		}
+	}
 }

@@ -38,9 +38,14 @@ function acquire(lockPath: string, timeoutMs: number): void {
 			const fd = openSync(lockPath, 'wx');
 			try {
 				writeSync(fd, owner);
-			} finally {
+			} catch (error) {
+				// An empty lock reads as a holder about to write its name: on a full
+				// disk it would block every later append for STALE_AFTER_MS.
 				closeSync(fd);
+				unlinkSync(lockPath);
+				throw error;
 			}
+			closeSync(fd);
 			return;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -82,10 +87,11 @@ function isStale(holder: Holder): boolean {
 	if (holder.ageMs > STALE_AFTER_MS) return true;
 	// An empty file is a holder between its create and its write; give it time.
 	if (holder.content === '' || holder.host !== host) return false;
-	return !isAlive(holder.pid);
+	return !isProcessAlive(holder.pid);
 }
 
-function isAlive(pid: number): boolean {
+/** A process of this host that still runs (EPERM: it runs as another user). */
+export function isProcessAlive(pid: number): boolean {
 	if (!Number.isInteger(pid) || pid <= 0) return false;
 	try {
 		process.kill(pid, 0);

@@ -15,6 +15,8 @@ import {hasTmux, TmuxSession} from '../helpers/tmux.js';
 // runs a CI-sized sample; `npm run test:crash` runs 200+ kills.
 const CLI_KILLS = Number(process.env['CRASH_CLI_KILLS'] ?? 30);
 const SCREEN_KILLS = Number(process.env['CRASH_SCREEN_KILLS'] ?? 8);
+/** Events acknowledged between the kills: fewer, and the run proved little (one passed with 1 of 30). */
+const MIN_ACKNOWLEDGED = Math.ceil(CLI_KILLS / 3);
 
 function setUp() {
 	const repo = makeTempDir();
@@ -30,22 +32,50 @@ function setUp() {
 	return {repo, configDir, id, journal};
 }
 
-/** One `incident-tui log`, SIGKILLed after `delayMs`; acknowledged if it printed "Logged" first. */
-function logAndKill(repo: string, configDir: string, text: string, delayMs: number): Promise<{acknowledged: boolean; killed: boolean}> {
+interface LogRun {
+	acknowledged: boolean;
+	killed: boolean;
+	/** From spawn to "Logged" on stdout, and to exit. */
+	acknowledgedAfterMs?: number;
+	exitedAfterMs: number;
+}
+
+/** One `incident-tui log`, SIGKILLed after `delayMs` (never, if undefined); acknowledged if it printed "Logged" first. */
+function logAndKill(repo: string, configDir: string, text: string, delayMs: number | undefined): Promise<LogRun> {
 	return new Promise(resolve => {
+		const started = performance.now();
 		const child = spawn(process.execPath, [CLI_PATH, 'log', text], {
 			cwd: repo,
 			env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir},
 			stdio: ['ignore', 'pipe', 'ignore'],
 		});
 		let stdout = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
-		child.on('exit', (_code, signal) => {
+		let acknowledgedAfterMs: number | undefined;
+		child.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+			if (acknowledgedAfterMs === undefined && stdout.includes('Logged')) acknowledgedAfterMs = performance.now() - started;
+		});
+		const timer = delayMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), delayMs);
+		child.on('close', (_code, signal) => {
 			clearTimeout(timer);
-			resolve({acknowledged: stdout.includes('Logged'), killed: signal === 'SIGKILL'});
+			resolve({acknowledged: stdout.includes('Logged'), killed: signal === 'SIGKILL', acknowledgedAfterMs, exitedAfterMs: performance.now() - started});
 		});
 	});
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * How long `incident-tui log` takes on this machine, so kills land across its
+ * whole life (start-up, reading the journal, the write, the fsync, the output)
+ * rather than all before the write on a slow machine or all after the exit on
+ * a fast one.
+ */
+async function measureLog(repo: string, configDir: string, texts: string[]): Promise<{acknowledgedMs: number; exitMs: number}> {
+	const runs: LogRun[] = [];
+	for (const text of texts) runs.push(await logAndKill(repo, configDir, text, undefined));
+	expect(runs.every(run => run.acknowledged)).toBe(true);
+	return {acknowledgedMs: median(runs.map(run => run.acknowledgedAfterMs!)), exitMs: median(runs.map(run => run.exitedAfterMs))};
 }
 
 function report(name: string, counts: {kills: number; acknowledged: number; found: number}) {
@@ -56,13 +86,21 @@ function report(name: string, counts: {kills: number; acknowledged: number; foun
 
 it(`loses no acknowledged event when incident-tui log is SIGKILLed (${CLI_KILLS} kills)`, async () => {
 	const {repo, configDir, journal} = setUp();
-	const acknowledged: string[] = [];
+	const acknowledged = ['measure-0', 'measure-1', 'measure-2', 'measure-3', 'measure-4'];
+	const measured = await measureLog(repo, configDir, acknowledged);
+	// From a third of the way to "Logged" to just past the exit.
+	const earliest = measured.acknowledgedMs / 3;
+	const latest = measured.exitMs * 1.15;
 	let kills = 0;
-	for (let attempt = 0; kills < CLI_KILLS; attempt++) {
+	let acknowledgedAmidKills = 0;
+	for (let attempt = 0; attempt < CLI_KILLS * 4 && (kills < CLI_KILLS || acknowledgedAmidKills < MIN_ACKNOWLEDGED); attempt++) {
 		const text = `cli-${attempt}`;
-		const result = await logAndKill(repo, configDir, text, 120 + Math.random() * 260);
+		const result = await logAndKill(repo, configDir, text, earliest + Math.random() * (latest - earliest));
 		if (result.killed) kills++;
-		if (result.acknowledged) acknowledged.push(text);
+		if (result.acknowledged) {
+			acknowledged.push(text);
+			acknowledgedAmidKills++;
+		}
 		const after = journal();
 		expect(after.damaged).toBe(0);
 		for (const ack of acknowledged) expect(after.texts.has(ack)).toBe(true);
@@ -71,8 +109,12 @@ it(`loses no acknowledged event when incident-tui log is SIGKILLed (${CLI_KILLS}
 	expect(runCli(['log', 'after the storm'], {cwd: repo, configDir}).code).toBe(0);
 	const final = journal();
 	const found = acknowledged.filter(text => final.texts.has(text)).length;
+	console.log(`crash test: incident-tui log takes ${Math.round(measured.acknowledgedMs)} ms to "Logged", ${Math.round(measured.exitMs)} ms to exit here; kills spread over ${Math.round(earliest)}-${Math.round(latest)} ms`);
 	expect(report('incident-tui log', {kills, acknowledged: acknowledged.length, found})).toBe(0);
-}, CLI_KILLS * 2000);
+	// A run that killed every process before it wrote anything would prove nothing.
+	expect(kills).toBeGreaterThanOrEqual(CLI_KILLS);
+	expect(acknowledgedAmidKills).toBeGreaterThanOrEqual(MIN_ACKNOWLEDGED);
+}, CLI_KILLS * 4000);
 
 it.skipIf(!hasTmux)(`loses no acknowledged event when the live screen is SIGKILLed (${SCREEN_KILLS} kills)`, async () => {
 	const {repo, configDir, id, journal} = setUp();
@@ -83,7 +125,8 @@ it.skipIf(!hasTmux)(`loses no acknowledged event when the live screen is SIGKILL
 		for (let kill = 0; kill < SCREEN_KILLS; kill++) {
 			await tmux.waitFor('Crash test', 10_000);
 			await tmux.waitForRawMode();
-			const events = Math.floor(Math.random() * 4);
+			// At least one acknowledged event per kill: a run with none would prove nothing.
+			const events = 1 + Math.floor(Math.random() * 3);
 			for (let n = 0; n < events; n++) {
 				const text = `screen-${written++}`;
 				await tmux.keys('n');
@@ -111,5 +154,6 @@ it.skipIf(!hasTmux)(`loses no acknowledged event when the live screen is SIGKILL
 	}
 	const found = acknowledged.filter(text => journal().texts.has(text)).length;
 	expect(report('live screen in tmux', {kills: SCREEN_KILLS, acknowledged: acknowledged.length, found})).toBe(0);
+	expect(acknowledged.length).toBeGreaterThanOrEqual(SCREEN_KILLS);
 	expect(readdirSync(eventsDirOf(join(repo, 'docs'), id)).filter(name => name.endsWith('.lock'))).toEqual([]);
 }, SCREEN_KILLS * 5000);

@@ -1,5 +1,5 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, existsSync, mkdirSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -85,6 +85,22 @@ function mountTmpfs(sizeKb: number): string | undefined {
 	return mounted ? dir : undefined;
 }
 const unmount = (dir: string) => spawnSync('umount', ['-l', dir]);
+
+/** Fills the disk to the last `leaveBytes` (0: completely) and returns the filler's path. */
+function fillDisk(disk: string, leaveBytes = 0): string {
+	const filler = join(disk, 'filler');
+	const fd = openSync(filler, 'w');
+	try {
+		const chunk = Buffer.alloc(4096);
+		for (;;) writeSync(fd, chunk);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+	} finally {
+		closeSync(fd);
+	}
+	if (leaveBytes > 0) truncateSync(filler, statSync(filler).size - leaveBytes);
+	return filler;
+}
 const tmpfsProbe = mountTmpfs(64);
 if (tmpfsProbe) unmount(tmpfsProbe);
 else console.warn('skipping the disk-full and read-only rows: this machine does not allow mounting a tmpfs (needs root)');
@@ -115,6 +131,49 @@ describe.skipIf(!tmpfsProbe)('disk faults on a small tmpfs', () => {
 			expect(cli('log', 'space again', '--dir', dir).code).toBe(0);
 			expect(texts(dir, id)).toContain('space again');
 			for (const text of acknowledged) expect(texts(dir, id)).toContain(text);
+		} finally {
+			unmount(disk);
+		}
+	});
+
+	it('new on a full disk: one line, no incident left behind, the next log goes to the incident already open', () => {
+		const disk = mountTmpfs(256)!;
+		try {
+			const cli = cliIn(makeTempDir());
+			const dir = join(disk, 'docs');
+			const id = /Opened (\S+)/.exec(cli('new', 'Already open', '--sev', '2', '--dir', dir).stdout)![1]!;
+			const filler = fillDisk(disk);
+			expectOneLine(cli('new', 'Doomed', '--sev', '1', '--dir', dir), 2, /^incident-tui: not opened: the disk is full .*nothing was logged/);
+			expect(readdirSync(join(dir, 'incidents'))).toEqual([id]);
+			// Even the journal's lock could not be written: it must not stay behind and block the next append.
+			expectOneLine(cli('log', 'still full', '--dir', dir), 2, /not logged: the disk is full/);
+
+			rmSync(filler);
+			expect(cli('log', 'space again', '--dir', dir).stdout).toContain(`Logged note to ${id}`);
+			expect(cli('list', '--dir', dir).stdout).not.toMatch(/Doomed|damaged/);
+			expect(texts(dir, id)).toEqual(['incident.opened', 'space again']);
+		} finally {
+			unmount(disk);
+		}
+	});
+
+	it('report on a full disk: says the report was not written and the journal is intact, leaves no temporary file', () => {
+		const disk = mountTmpfs(256)!;
+		try {
+			const cli = cliIn(makeTempDir());
+			const dir = join(disk, 'docs');
+			const id = /Opened (\S+)/.exec(cli('new', 'Report on a full disk', '--sev', '2', '--dir', dir).stdout)![1]!;
+			expect(cli('log', 'acknowledged', '--dir', dir).code).toBe(0);
+			const filler = fillDisk(disk, 2048);
+			expectOneLine(
+				cli('report', '--dir', dir),
+				2,
+				/^incident-tui: could not write \S+_report-on-a-full-disk\.md: the disk is full \(the journal is intact, only this file was not written; free some space and run it again\)/,
+			);
+			expect(readdirSync(join(dir, 'incidents')).filter(name => name.endsWith('.tmp'))).toEqual([]);
+			rmSync(filler);
+			expect(cli('report', '--dir', dir).code).toBe(0);
+			expect(texts(dir, id)).toEqual(['incident.opened', 'acknowledged']);
 		} finally {
 			unmount(disk);
 		}

@@ -34,11 +34,14 @@ export class TmuxSession {
 			restartForever?: boolean;
 			/** tmux server options set before the app starts, such as ['set-clipboard', 'on']. */
 			serverOptions?: [string, string][];
+			/** A program the app runs under, with its arguments, such as strace. */
+			launcher?: string[];
 		},
 	) {
 		const app = [
 			'env CI=false TERM=xterm-256color',
 			`INCIDENT_TUI_CONFIG_DIR=${quote(options.configDir)}`,
+			...(options.launcher ?? []).map(quote),
 			quote(process.execPath),
 			quote(CLI_PATH),
 			...(options.args ?? []).map(quote),
