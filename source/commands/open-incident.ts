@@ -9,6 +9,8 @@ export interface OpenIncidentInput {
 	severity: Severity;
 	commander?: string;
 	environment?: string;
+	/** When it was declared, if earlier than now (`new --at`); the ID takes this UTC date. */
+	at?: Date;
 }
 
 export interface OpenedIncident extends RecordedEvent {
@@ -24,7 +26,8 @@ export function openIncident(context: CommandContext, input: OpenIncidentInput):
 			'put the details in a note with `incident-tui log`',
 		);
 	}
-	const openedAt = context.now();
+	const loggedAt = context.now();
+	const openedAt = input.at ?? loggedAt;
 	let incidentId: string;
 	try {
 		incidentId = createIncidentDirectory(context.docsDir, openedAt);
@@ -41,7 +44,7 @@ export function openIncident(context: CommandContext, input: OpenIncidentInput):
 			commander: input.commander ?? context.handle,
 			...(input.environment ? {environment: input.environment} : {}),
 		},
-		{at: openedAt, loggedAt: openedAt},
+		{at: openedAt, loggedAt},
 	);
 	return {incidentId, ...recorded};
 }
