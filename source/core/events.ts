@@ -11,7 +11,6 @@ export const SEVERITIES = [1, 2, 3] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export const NOTE_KINDS = [
 	'note',
-	'impact',
 	'detection',
 	'acknowledged',
 	'action',
@@ -19,6 +18,8 @@ export const NOTE_KINDS = [
 	'mitigation',
 	'escalation',
 	'resolution',
+	// Last, so the list that error messages print keeps its old start.
+	'impact',
 ] as const;
 export const ROLES = ['commander', 'scribe', 'comms'] as const;
 export const HYPOTHESIS_RESULTS = ['confirmed', 'ruled-out', 'inconclusive'] as const;

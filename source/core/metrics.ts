@@ -6,7 +6,7 @@ import {isOpenIncident, type IncidentState, type Milestones} from './incident-st
 export interface IncidentMetrics {
 	/** Where the duration starts: impact, else detection, else the declaration. */
 	startedAt?: string;
-	/** What the times to acknowledge, mitigate and resolve count from: detection, else the declaration. */
+	/** What the times to acknowledge, mitigate and resolve count from: detection, or the declaration when earlier or alone. */
 	detectedAt?: string;
 	/** Detection − impact. */
 	timeToDetectMs?: number;
@@ -22,7 +22,8 @@ export interface IncidentMetrics {
 
 export function computeMetrics(state: IncidentState, now: Date): IncidentMetrics {
 	const {impact, acknowledged, mitigated, resolved} = state.milestones;
-	const detectedAt = state.milestones.detected ?? state.milestones.declared;
+	// An incident is known by the time it is declared: a detection logged later (not backdated) does not count from then.
+	const detectedAt = earliest(state.milestones.detected, state.milestones.declared);
 	const startedAt = impact ?? detectedAt;
 	if (!startedAt) return {};
 	// An out-of-order milestone is warned about (checkMilestoneOrder); its figure shows 0, never a negative time.
@@ -32,7 +33,7 @@ export function computeMetrics(state: IncidentState, now: Date): IncidentMetrics
 	return {
 		startedAt,
 		detectedAt,
-		timeToDetectMs: between(impact, state.milestones.detected),
+		timeToDetectMs: between(impact, detectedAt),
 		timeToAcknowledgeMs: between(detectedAt, acknowledged),
 		timeToMitigateMs: between(detectedAt, mitigated),
 		timeToResolveMs: between(detectedAt, resolved),
@@ -68,6 +69,10 @@ export function checkMilestoneOrder(milestones: Milestones): string[] {
 		}
 	}
 	return warnings;
+}
+
+function earliest(...times: (string | undefined)[]): string | undefined {
+	return times.filter((time): time is string => time !== undefined).sort()[0];
 }
 
 /** `1h 05m`, `12m 03s`, `45s`: the form used on screen and in reports. */

@@ -68,6 +68,12 @@ describe('milestones and metrics', () => {
 		expect(figures([opened, note(62, 'acknowledged'), note(70, 'mitigation')])).toMatchObject({ttd: undefined, tta: '1m 00s', ttm: '9m 00s'});
 	});
 
+	it('counts from the declaration when the detection was logged after it and not backdated', () => {
+		const events = [opened, note(54, 'impact'), note(65, 'detection', 'pager'), note(66, 'acknowledged')];
+		expect(figures(events)).toMatchObject({ttd: '7m 00s', tta: '5m 00s'});
+		expect(reduceIncident(ID, events).warnings).toEqual(['declared (2026-11-23T15:01:00.000Z) is before detected (2026-11-23T15:05:00.000Z)']);
+	});
+
 	it('lets the earliest milestone of a kind in force win', () => {
 		const early = note(90, 'mitigation', 'first try');
 		const state = reduceIncident(ID, [opened, note(95, 'mitigation', 'second'), early, alice(97, {type: 'event.retracted', target: early.id})]);
