@@ -1,6 +1,5 @@
-import {render} from 'ink-testing-library';
+import {cleanup, render} from 'ink-testing-library';
 import {afterEach, expect, it} from 'vitest';
-import {cleanup} from 'ink-testing-library';
 import {reduceIncident} from '../../source/core/reducer.js';
 import {Header, milestoneLine} from '../../source/ui/components/Header.js';
 import {eventFactory} from '../helpers/event-factory.js';
