@@ -13,6 +13,8 @@ export interface OpenIncidentInput {
 	severity: Severity;
 	commander?: string;
 	environment?: string;
+	/** When it was declared, if earlier than now (`new --at`); the ID takes this UTC date. */
+	at?: Date;
 }
 
 export interface OpenedIncident extends RecordedEvent {
@@ -33,7 +35,8 @@ export function openIncident(context: CommandContext, input: OpenIncidentInput):
 			'put the details in a note with `incident-tui log`',
 		);
 	}
-	const openedAt = context.now();
+	const loggedAt = context.now();
+	const openedAt = input.at ?? loggedAt;
 	let event: IncidentEvent;
 	try {
 		event = buildEvent(
@@ -44,7 +47,7 @@ export function openIncident(context: CommandContext, input: OpenIncidentInput):
 				commander: input.commander ?? context.handle,
 				...(input.environment ? {environment: input.environment} : {}),
 			},
-			{id: context.newEventId(openedAt), at: openedAt, loggedAt: openedAt, author: context.handle},
+			{id: context.newEventId(loggedAt), at: openedAt, loggedAt, author: context.handle},
 		);
 	} catch (error) {
 		if (error instanceof InvalidEventError) throw new UserError(`not opened: ${error.message}`);

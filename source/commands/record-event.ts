@@ -11,6 +11,8 @@ export interface RecordTimes {
 	at?: Date;
 	/** When the responder pressed the key, if that is not `at` (a backdated event). */
 	loggedAt?: Date;
+	/** Who did it, when not the responder typing it. */
+	by?: string;
 }
 
 export interface RecordedEvent {
@@ -30,7 +32,7 @@ export function recordEvent(
 	const at = times.at ?? loggedAt;
 	let event: IncidentEvent;
 	try {
-		event = buildEvent(payload, {id: context.newEventId(loggedAt), at, loggedAt, author: context.handle});
+		event = buildEvent(payload, {id: context.newEventId(loggedAt), at, loggedAt, author: context.handle, by: times.by});
 	} catch (error) {
 		if (error instanceof InvalidEventError) throw new UserError(`not logged: ${error.message}`);
 		throw error;

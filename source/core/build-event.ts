@@ -7,6 +7,8 @@ export interface EventEnvelope {
 	/** When it was written down, if that differs from `at`. */
 	loggedAt?: Date;
 	author: string;
+	/** Who did it, when not the author. */
+	by?: string;
 }
 
 /** Builds and validates one event; throws InvalidEventError with a one-line reason. */
@@ -19,6 +21,7 @@ export function buildEvent(payload: EventPayload, envelope: EventEnvelope): Inci
 		at,
 		...(loggedAt !== undefined && loggedAt !== at ? {loggedAt} : {}),
 		author: envelope.author,
+		...(envelope.by !== undefined && envelope.by !== envelope.author ? {by: envelope.by} : {}),
 		...payload,
 	});
 }

@@ -28,7 +28,12 @@ export function hypothesisResultLabel(result: HypothesisResult): string {
 	return RESULT_LABELS[result];
 }
 
-export function describeEvent(event: AnyEvent, amendedText?: string, hypothesisStatement?: string): string {
+export function describeEvent(
+	event: AnyEvent,
+	amendedText?: string,
+	hypothesisStatement?: string,
+	replacedResult?: HypothesisResult,
+): string {
 	if (!isKnownEvent(event)) return `(${event.type}, from a newer or unknown version) ${JSON.stringify(event.raw)}`;
 	switch (event.type) {
 		case 'incident.opened':
@@ -47,8 +52,10 @@ export function describeEvent(event: AnyEvent, amendedText?: string, hypothesisS
 			return amendedText ?? event.text;
 		case 'hypothesis.added':
 			return `${amendedText ?? event.statement}${event.test ? ` (test: ${event.test})` : ''}`;
-		case 'hypothesis.resolved':
-			return `${hypothesisResultLabel(event.result)}: ${hypothesisStatement ?? event.hypothesis}${event.evidence ? ` (${event.evidence})` : ''}`;
+		case 'hypothesis.resolved': {
+			const changed = replacedResult ? ` (changed from ${hypothesisResultLabel(replacedResult)})` : '';
+			return `${hypothesisResultLabel(event.result)}${changed}: ${hypothesisStatement ?? event.hypothesis}${event.evidence ? ` (${event.evidence})` : ''}`;
+		}
 		case 'event.retracted':
 			return `Retracted ${event.target}`;
 		case 'event.amended':

@@ -18,6 +18,8 @@ export const NOTE_KINDS = [
 	'mitigation',
 	'escalation',
 	'resolution',
+	// Last, so the list that error messages print keeps its old start.
+	'impact',
 ] as const;
 export const ROLES = ['commander', 'scribe', 'comms'] as const;
 export const HYPOTHESIS_RESULTS = ['confirmed', 'ruled-out', 'inconclusive'] as const;
@@ -84,7 +86,10 @@ const envelope = {
 	at: utcTime,
 	/** Present when the event was backdated: the moment it was actually logged. */
 	loggedAt: z.optional(utcTime),
+	/** Who typed it. */
 	author: handleSchema,
+	/** Who did it, when that is someone else (a scribe logging for a responder): the owner in timelines and reports. */
+	by: z.optional(handleSchema),
 };
 
 export const eventSchema = z.discriminatedUnion('type', [
@@ -118,7 +123,26 @@ export const eventSchema = z.discriminatedUnion('type', [
 		evidence: text,
 	}),
 	z.object({...envelope, type: z.literal('event.retracted'), target: eventId}),
-	z.object({...envelope, type: z.literal('event.amended'), target: eventId, text: requiredText}),
+	// A correction: each field given replaces that field of the target, the
+	// latest amendment in force winning per field. The target's own time and
+	// doer are `happenedAt` and `doer` here, because this event's envelope has
+	// an `at` and `by` of its own. `kind` applies to notes only.
+	z
+		.object({
+			...envelope,
+			type: z.literal('event.amended'),
+			target: eventId,
+			text: z.optional(requiredText),
+			happenedAt: z.optional(utcTime),
+			kind: z.optional(z.enum(NOTE_KINDS)),
+			doer: z.optional(handleSchema),
+		})
+		.check(
+			z.refine(
+				amendment => [amendment.text, amendment.happenedAt, amendment.kind, amendment.doer].some(field => field !== undefined),
+				'an amendment changes at least one of text, time, kind or doer',
+			),
+		),
 	z.object({...envelope, type: z.literal('closure.recorded'), field: z.enum(CLOSURE_FIELDS), value: text}),
 	z.object({
 		...envelope,
@@ -167,7 +191,7 @@ export type EventOf<T extends EventType> = Extract<IncidentEvent, {type: T}>;
 /** What a command supplies; the envelope is added when the event is built. */
 export type EventPayload = IncidentEvent extends infer E
 	? E extends IncidentEvent
-		? Omit<E, 'v' | 'id' | 'at' | 'loggedAt' | 'author'>
+		? Omit<E, 'v' | 'id' | 'at' | 'loggedAt' | 'author' | 'by'>
 		: never
 	: never;
 

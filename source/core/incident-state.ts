@@ -30,10 +30,15 @@ export interface TimelineEntry {
 	at: string;
 	/** Set when the event was backdated: when it was actually written down. */
 	loggedAt?: string;
+	/** Who typed it. */
 	author: string;
+	/** Who did it, when someone else: the owner is `by ?? author`. */
+	by?: string;
 	kind: TimelineKind;
 	text: string;
 	amended: boolean;
+	/** For an amended event: its values as first written (text, time, kind, doer). */
+	original?: {text: string; at: string; kind: TimelineKind; by?: string};
 	/** For a status change: the new status. */
 	status?: Status;
 	/** For a hypothesis result: the outcome. */
@@ -48,13 +53,22 @@ export interface ChecklistTick {
 	by: string;
 }
 
+export interface HypothesisOutcome {
+	outcome: HypothesisResult;
+	evidence: string;
+	at: string;
+	by: string;
+	eventId: string;
+}
+
 export interface Hypothesis {
 	id: string;
 	statement: string;
 	test: string;
 	at: string;
 	by: string;
-	result?: {outcome: HypothesisResult; evidence: string; at: string; by: string; eventId: string};
+	/** The latest result; `previous` is set when it replaced an earlier one. */
+	result?: HypothesisOutcome & {previous?: HypothesisOutcome};
 }
 
 export interface CorrectiveAction {
@@ -79,9 +93,18 @@ export interface Invariant {
 	by: string;
 }
 
+/**
+ * When each moment of the response happened (README "Milestones and
+ * metrics"). Only explicit milestone notes and the opening set them, never a
+ * checklist tick, a status change or the close; the earliest in force wins.
+ */
 export interface Milestones {
+	/** When users were first affected (an `impact` note). */
+	impact?: string;
 	detected?: string;
 	acknowledged?: string;
+	/** The opening event's time. */
+	declared?: string;
 	mitigated?: string;
 	resolved?: string;
 }

@@ -1,54 +1,78 @@
-import type {IncidentState, Milestones} from './incident-state.js';
+import {isOpenIncident, type IncidentState, type Milestones} from './incident-state.js';
 
-// Response metrics, measured from detection (or from the opening when no
-// detection was logged). `now` is passed in: the core never reads a clock.
+// Response metrics from milestones only (README "Milestones and metrics").
+// `now` is passed in: the core never reads a clock.
 
 export interface IncidentMetrics {
-	/** The start the other figures count from. */
+	/** Where the duration starts: impact, else detection, else the declaration. */
 	startedAt?: string;
+	/** What the times to acknowledge, mitigate and resolve count from: detection, or the declaration when earlier or alone. */
+	detectedAt?: string;
+	/** Detection − impact. */
+	timeToDetectMs?: number;
+	/** Acknowledgement − detection. */
 	timeToAcknowledgeMs?: number;
+	/** Mitigation − detection. */
 	timeToMitigateMs?: number;
+	/** Resolution − detection. */
 	timeToResolveMs?: number;
-	/** Until resolution, or until `now` while the incident is open. */
+	/** Resolution (or `now` while the incident is open) − start; none for an incident closed without a resolution. */
 	durationMs?: number;
 }
 
 export function computeMetrics(state: IncidentState, now: Date): IncidentMetrics {
-	const startedAt = earliest(state.milestones.detected, state.openedAt);
+	const {impact, acknowledged, mitigated, resolved} = state.milestones;
+	// An incident is known by the time it is declared: a detection logged later (not backdated) does not count from then.
+	const detectedAt = earliest(state.milestones.detected, state.milestones.declared);
+	const startedAt = impact ?? detectedAt;
 	if (!startedAt) return {};
-	const start = Date.parse(startedAt);
-	const since = (at: string | undefined) => (at === undefined ? undefined : Math.max(0, Date.parse(at) - start));
-	const end = state.milestones.resolved ?? now.toISOString();
+	// An out-of-order milestone is warned about (checkMilestoneOrder); its figure shows 0, never a negative time.
+	const between = (from: string | undefined, to: string | undefined) =>
+		from === undefined || to === undefined ? undefined : Math.max(0, Date.parse(to) - Date.parse(from));
+	const end = resolved ?? (isOpenIncident(state) ? now.toISOString() : undefined);
 	return {
 		startedAt,
-		timeToAcknowledgeMs: since(state.milestones.acknowledged),
-		timeToMitigateMs: since(state.milestones.mitigated),
-		timeToResolveMs: since(state.milestones.resolved),
-		durationMs: since(end),
+		detectedAt,
+		timeToDetectMs: between(impact, detectedAt),
+		timeToAcknowledgeMs: between(detectedAt, acknowledged),
+		timeToMitigateMs: between(detectedAt, mitigated),
+		timeToResolveMs: between(detectedAt, resolved),
+		durationMs: between(startedAt, end),
 	};
 }
 
-const MILESTONE_ORDER: (keyof Milestones)[] = ['detected', 'acknowledged', 'mitigated', 'resolved'];
+/** Pairs that must come in this order; others (acknowledged before declared) are normal. */
+const MILESTONE_ORDER: readonly [keyof Milestones, keyof Milestones][] = [
+	['impact', 'detected'],
+	['impact', 'declared'],
+	['impact', 'acknowledged'],
+	['impact', 'mitigated'],
+	['impact', 'resolved'],
+	['detected', 'declared'],
+	['detected', 'acknowledged'],
+	['detected', 'mitigated'],
+	['detected', 'resolved'],
+	['acknowledged', 'mitigated'],
+	['acknowledged', 'resolved'],
+	['declared', 'resolved'],
+	['mitigated', 'resolved'],
+];
 
 /** Out-of-order milestones are accepted and shown, never refused (DESIGN.md "Events"). */
 export function checkMilestoneOrder(milestones: Milestones): string[] {
 	const warnings: string[] = [];
-	for (let later = 1; later < MILESTONE_ORDER.length; later++) {
-		for (let earlier = 0; earlier < later; earlier++) {
-			const earlierName = MILESTONE_ORDER[earlier]!;
-			const laterName = MILESTONE_ORDER[later]!;
-			const earlierAt = milestones[earlierName];
-			const laterAt = milestones[laterName];
-			if (earlierAt && laterAt && laterAt < earlierAt) {
-				warnings.push(`${laterName} (${laterAt}) is before ${earlierName} (${earlierAt})`);
-			}
+	for (const [earlierName, laterName] of MILESTONE_ORDER) {
+		const earlierAt = milestones[earlierName];
+		const laterAt = milestones[laterName];
+		if (earlierAt && laterAt && laterAt < earlierAt) {
+			warnings.push(`${laterName} (${laterAt}) is before ${earlierName} (${earlierAt})`);
 		}
 	}
 	return warnings;
 }
 
 function earliest(...times: (string | undefined)[]): string | undefined {
-	return times.filter((t): t is string => t !== undefined).sort()[0];
+	return times.filter((time): time is string => time !== undefined).sort()[0];
 }
 
 /** `1h 05m`, `12m 03s`, `45s`: the form used on screen and in reports. */

@@ -1,42 +1,55 @@
-import {compareEvents, isKnownEvent, type AnyEvent, type IncidentEvent} from './events.js';
+import {applyCorrections, type Correction} from './corrections.js';
+import {compareEvents, isKnownEvent, type AnyEvent, type IncidentEvent, type NoteKind} from './events.js';
 import {describeEvent} from './describe-event.js';
 import {emptyIncidentState, type IncidentState, type Milestones, type TimelineEntry, type TimelineKind} from './incident-state.js';
 import {checkMilestoneOrder} from './metrics.js';
 
 /**
- * Folds the merged events of all authors into incident state. Pure and
- * order-independent for retractions and amendments: a retraction synced from a
- * machine with a slow clock can sort before its target and still applies.
+ * Folds the merged events of all authors into incident state. Pure, and the
+ * same whatever order the events arrive in. Amendments apply before the fold,
+ * so an event moved to another time is folded at that time.
  */
 export function reduceIncident(incidentId: string, events: readonly AnyEvent[]): IncidentState {
-	const sorted = [...events].sort(compareEvents);
-	const retracted = findRetracted(sorted);
-	const amendments = latestAmendments(sorted, retracted);
+	const {events: corrected, corrections, retracted, warnings} = applyCorrections([...events].sort(compareEvents));
 	const state = emptyIncidentState(incidentId);
+	state.warnings.push(...warnings);
 	const authors = new Set<string>();
 
-	for (const event of sorted) {
+	for (const event of corrected) {
 		state.eventCount++;
 		authors.add(event.author);
 		if (retracted.has(event.id)) continue;
 		if (!isKnownEvent(event)) {
 			state.activeEventIds.push(event.id);
-			addTimeline(state, event, 'unknown', describeEvent(event), false);
+			addTimeline(state, event, 'unknown', describeEvent(event), undefined);
 			continue;
 		}
 		if (event.type === 'event.retracted' || event.type === 'event.amended') continue;
 		state.activeEventIds.push(event.id);
-		applyEvent(state, event, amendments.get(event.id));
+		applyEvent(state, event, corrections.get(event.id));
 	}
 
 	state.authors = [...authors].sort();
+	if (state.openedAt) state.milestones.declared = state.openedAt;
 	state.warnings.push(...checkMilestoneOrder(state.milestones));
+	if (state.closed && !state.milestones.resolved) {
+		state.warnings.push('closed without a resolution milestone: log one (kind resolution, backdated) so the metrics have an end');
+	}
 	return state;
 }
 
-function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: string | undefined): void {
+const NOTE_MILESTONES: Partial<Record<NoteKind, keyof Milestones>> = {
+	impact: 'impact',
+	detection: 'detected',
+	acknowledged: 'acknowledged',
+	mitigation: 'mitigated',
+	resolution: 'resolved',
+};
+
+function applyEvent(state: IncidentState, event: IncidentEvent, correction: Correction | undefined): void {
+	const amendedText = correction?.text;
 	const text = describeEvent(event, amendedText);
-	const amended = amendedText !== undefined;
+	const amended = correction;
 	switch (event.type) {
 		case 'incident.opened': {
 			if (state.opened) {
@@ -60,8 +73,6 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 			return;
 		case 'status.changed':
 			state.status = event.status;
-			if (event.status === 'monitoring') setMilestone(state.milestones, 'mitigated', event.at);
-			if (event.status === 'resolved') setMilestone(state.milestones, 'resolved', event.at);
 			addTimeline(state, event, 'status', text, amended).status = event.status;
 			return;
 		case 'role.assigned':
@@ -73,29 +84,27 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 			addTimeline(state, event, 'role', text, amended);
 			return;
 		case 'checklist.ticked':
-			state.checklist[event.item] = {eventId: event.id, item: event.item, label: event.label, at: event.at, by: event.author};
-			if (isAcknowledgeItem(event.item)) setMilestone(state.milestones, 'acknowledged', event.at);
+			state.checklist[event.item] = {eventId: event.id, item: event.item, label: event.label, at: event.at, by: event.by ?? event.author};
 			addTimeline(state, event, 'checklist', text, amended);
 			return;
 		case 'checklist.unticked':
 			delete state.checklist[event.item];
 			addTimeline(state, event, 'checklist', text, amended);
 			return;
-		case 'note.logged':
-			if (event.kind === 'detection') setMilestone(state.milestones, 'detected', event.at);
-			if (event.kind === 'acknowledged') setMilestone(state.milestones, 'acknowledged', event.at);
-			if (event.kind === 'mitigation') setMilestone(state.milestones, 'mitigated', event.at);
-			if (event.kind === 'resolution') setMilestone(state.milestones, 'resolved', event.at);
+		case 'note.logged': {
+			const milestone = NOTE_MILESTONES[event.kind];
+			if (milestone) setMilestone(state.milestones, milestone, event.at);
 			if (event.kind === 'communication' && (state.lastCommunicationAt ?? '') < event.at) state.lastCommunicationAt = event.at;
 			addTimeline(state, event, event.kind, amendedText ?? event.text, amended);
 			return;
+		}
 		case 'hypothesis.added':
 			state.hypotheses.push({
 				id: event.id,
 				statement: amendedText ?? event.statement,
 				test: event.test,
 				at: event.at,
-				by: event.author,
+				by: event.by ?? event.author,
 			});
 			addTimeline(state, event, 'hypothesis', text, amended);
 			return;
@@ -105,8 +114,17 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 				state.warnings.push(`a result by ${event.author} names a hypothesis that is not in the journal`);
 				return;
 			}
-			hypothesis.result = {outcome: event.result, evidence: event.evidence, at: event.at, by: event.author, eventId: event.id};
-			addTimeline(state, event, 'hypothesis', describeEvent(event, undefined, hypothesis.statement), amended).outcome = event.result;
+			// A second result replaces the first, like an amendment, and says so.
+			const previous = hypothesis.result;
+			const outcome = {outcome: event.result, evidence: event.evidence, at: event.at, by: event.by ?? event.author, eventId: event.id};
+			if (previous) {
+				const {previous: _older, ...replaced} = previous;
+				hypothesis.result = {...outcome, previous: replaced};
+			} else {
+				hypothesis.result = outcome;
+			}
+			const described = describeEvent(event, undefined, hypothesis.statement, previous?.outcome);
+			addTimeline(state, event, 'hypothesis', described, amended).outcome = event.result;
 			return;
 		}
 		case 'closure.recorded':
@@ -154,7 +172,6 @@ function applyEvent(state: IncidentState, event: IncidentEvent, amendedText: str
 		case 'incident.closed':
 			state.closed = {at: event.at, by: event.author, overrideReason: event.overrideReason};
 			state.status = 'resolved';
-			setMilestone(state.milestones, 'resolved', event.at);
 			addTimeline(state, event, 'closed', text, amended);
 			return;
 		case 'report.published':
@@ -171,12 +188,24 @@ function addTimeline(
 	event: AnyEvent,
 	kind: TimelineKind,
 	text: string,
-	amended: boolean,
+	correction: Correction | undefined,
 ): TimelineEntry {
 	const loggedAt = 'loggedAt' in event && isBackdated(event.at, event.loggedAt) ? event.loggedAt : undefined;
-	const entry: TimelineEntry = {eventId: event.id, at: event.at, loggedAt, author: event.author, kind, text, amended};
+	const by = 'by' in event ? event.by : undefined;
+	const entry: TimelineEntry = {eventId: event.id, at: event.at, loggedAt, author: event.author, kind, text, amended: correction !== undefined};
+	if (by !== undefined) entry.by = by;
+	if (correction) entry.original = originalOf(correction.original, kind);
 	state.timeline.push(entry);
 	return entry;
+}
+
+function originalOf(original: IncidentEvent, kind: TimelineKind): NonNullable<TimelineEntry['original']> {
+	return {
+		text: describeEvent(original),
+		at: original.at,
+		kind: original.type === 'note.logged' ? original.kind : kind,
+		...(original.by !== undefined ? {by: original.by} : {}),
+	};
 }
 
 /**
@@ -187,48 +216,8 @@ function isBackdated(at: string, loggedAt: string | undefined): boolean {
 	return loggedAt !== undefined && Math.abs(Date.parse(loggedAt) - Date.parse(at)) >= 60_000;
 }
 
-/** The first time wins: a later "mitigated" note does not move time to mitigate. */
+/** The earliest in force wins: a later "mitigated" note does not move time to mitigate. */
 function setMilestone(milestones: Milestones, name: keyof Milestones, at: string): void {
-	if (milestones[name] === undefined || at < milestones[name]) milestones[name] = at;
-}
-
-function isAcknowledgeItem(item: string): boolean {
-	return item === 'acknowledge' || item.endsWith('/acknowledge');
-}
-
-/**
- * An event is retracted when a retraction that is itself still in force names
- * it, so undoing an undo brings the event back.
- */
-function findRetracted(events: readonly AnyEvent[]): Set<string> {
-	const retractionsOf = new Map<string, string[]>();
-	for (const event of events) {
-		if (isKnownEvent(event) && event.type === 'event.retracted') {
-			const list = retractionsOf.get(event.target) ?? [];
-			list.push(event.id);
-			retractionsOf.set(event.target, list);
-		}
-	}
-	const memo = new Map<string, boolean>();
-	const isRetracted = (id: string, depth: number): boolean => {
-		const known = memo.get(id);
-		if (known !== undefined) return known;
-		const retractions = retractionsOf.get(id) ?? [];
-		const result = depth < 64 && retractions.some(r => !isRetracted(r, depth + 1));
-		memo.set(id, result);
-		return result;
-	};
-	const retracted = new Set<string>();
-	for (const id of retractionsOf.keys()) if (isRetracted(id, 0)) retracted.add(id);
-	return retracted;
-}
-
-function latestAmendments(events: readonly AnyEvent[], retracted: ReadonlySet<string>): Map<string, string> {
-	const amendments = new Map<string, string>();
-	for (const event of events) {
-		if (isKnownEvent(event) && event.type === 'event.amended' && !retracted.has(event.id)) {
-			amendments.set(event.target, event.text);
-		}
-	}
-	return amendments;
+	const current = milestones[name];
+	if (current === undefined || at < current) milestones[name] = at;
 }

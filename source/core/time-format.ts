@@ -25,3 +25,13 @@ export function formatOffset(fromIso: string, toIso: string): string {
 	const clock = hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds % 60)}` : `${pad(minutes)}:${pad(seconds % 60)}`;
 	return `T${sign}${clock}`;
 }
+
+/**
+ * `15:12:00 UTC` today, `2026-11-23 15:12:00 UTC` on any other UTC day: a
+ * backdate into yesterday must say so. Compares ISO strings rather than
+ * loading date-fns, because `log` prints this on every start.
+ */
+export function formatWhenConfirmation(at: string | Date, now: Date): string {
+	const time = `${formatUtcTime(at)} UTC`;
+	return formatUtcDate(at) === formatUtcDate(now) ? time : `${formatUtcDate(at)} ${time}`;
+}

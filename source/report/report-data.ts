@@ -1,6 +1,6 @@
 import {hypothesisResultLabel, severityLabel, statusLabel} from '../core/describe-event.js';
 import type {ClosureField} from '../core/events.js';
-import type {IncidentState, TimelineKind} from '../core/incident-state.js';
+import {isOpenIncident, type IncidentState, type TimelineKind} from '../core/incident-state.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime, formatUtcMinute} from '../core/time-format.js';
 import type {Runbook} from '../runbook/runbook.js';
@@ -12,6 +12,7 @@ import {timelineDiagram} from './timeline-diagram.js';
 
 const KIND_LABELS: Record<TimelineKind, string> = {
 	note: 'Note',
+	impact: 'Impact',
 	detection: 'Detection',
 	acknowledged: 'Acknowledged',
 	action: 'Action',
@@ -29,7 +30,8 @@ const KIND_LABELS: Record<TimelineKind, string> = {
 	unknown: 'Other',
 };
 
-const MILESTONE_KINDS: ReadonlySet<TimelineKind> = new Set(['detection', 'acknowledged', 'mitigation', 'resolution', 'opened', 'closed']);
+/** The kinds that set a milestone (README "Milestones and metrics"). */
+const MILESTONE_KINDS: ReadonlySet<TimelineKind> = new Set(['impact', 'detection', 'acknowledged', 'mitigation', 'resolution', 'opened']);
 
 const WHY_QUESTIONS = [
 	'Why did the incident occur?',
@@ -62,10 +64,11 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 	}));
 	const notesOf = (...kinds: TimelineKind[]) => state.timeline.filter(entry => kinds.includes(entry.kind)).map(entry => entry.text);
 	const resolvedAt = state.milestones.resolved;
+	const dateTime = (at: string | undefined) => (at === undefined ? undefined : formatUtcDateTime(at));
 	// An open incident's report must not change by itself, or every publish would commit.
 	const lasting = resolvedAt
 		? duration(metrics.durationMs)
-		: metrics.startedAt
+		: metrics.startedAt && isOpenIncident(state)
 			? `ongoing since ${formatUtcDateTime(metrics.startedAt)} UTC`
 			: undefined;
 	return {
@@ -82,11 +85,16 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 			comms: state.roles.comms,
 			responders: state.authors,
 			date: state.openedAt ? formatUtcDate(state.openedAt) : undefined,
+			/** The declaration: the opening event's time. */
 			openedAt: state.openedAt ? formatUtcDateTime(state.openedAt) : undefined,
-			detectedAt: metrics.startedAt ? formatUtcDateTime(metrics.startedAt) : undefined,
-			resolvedAt: resolvedAt ? formatUtcDateTime(resolvedAt) : undefined,
+			impactAt: dateTime(state.milestones.impact),
+			detectedAt: dateTime(metrics.detectedAt),
+			acknowledgedAt: dateTime(state.milestones.acknowledged),
+			mitigatedAt: dateTime(state.milestones.mitigated),
+			resolvedAt: dateTime(resolvedAt),
 		},
 		metrics: {
+			timeToDetect: duration(metrics.timeToDetectMs),
 			timeToAcknowledge: duration(metrics.timeToAcknowledgeMs),
 			timeToMitigate: duration(metrics.timeToMitigateMs),
 			timeToResolve: duration(metrics.timeToResolveMs),
@@ -99,8 +107,10 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 			kind: KIND_LABELS[entry.kind],
 			milestone: MILESTONE_KINDS.has(entry.kind),
 			text: entry.text,
-			owner: entry.author,
+			/** Who did it: the doer when one was named, else who typed it. */
+			owner: entry.by ?? entry.author,
 			loggedAt: entry.loggedAt ? formatUtcDateTime(entry.loggedAt) : undefined,
+			amended: entry.amended,
 		})),
 		checklist,
 		/** The first phase's checklist: the immediate actions. */

@@ -5,6 +5,7 @@ import {mermaidLabel} from './markdown-escape.js';
 
 const KEY_KINDS: ReadonlySet<TimelineKind> = new Set([
 	'opened',
+	'impact',
 	'detection',
 	'acknowledged',
 	'mitigation',

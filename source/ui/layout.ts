@@ -5,8 +5,8 @@
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 export const WIDE_COLUMNS = 80;
-/** Title; status line; warnings. */
-const HEADER_ROWS = 3;
+/** Title; status line; milestones; warnings. */
+const HEADER_ROWS = 4;
 const FOOTER_ROWS = 2;
 
 export interface TerminalSize {

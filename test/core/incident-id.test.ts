@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {fileSafeName, isIncidentId, nextIncidentId, writerName} from '../../source/core/incident-id.js';
 import {slugFromTitle} from '../../source/core/slug.js';
-import {parseBackdate} from '../../source/core/backdate.js';
 import {displaySafe} from '../../source/core/display-safe.js';
 
 describe('incident IDs', () => {
@@ -44,30 +43,6 @@ describe('slugs', () => {
 	it('makes writer names safe for file names', () => {
 		expect(writerName('Alice Smith', 'Laptop.local')).toBe('alice-smith@laptop.local');
 		expect(fileSafeName('../..')).toBe('unknown');
-	});
-});
-
-describe('backdating', () => {
-	const pressed = new Date('2026-11-23T15:10:30.000Z');
-	it('reads @HH:MM as UTC today', () => {
-		expect(parseBackdate('@14:55 pager fired', pressed)).toEqual({
-			text: 'pager fired',
-			at: new Date('2026-11-23T14:55:00.000Z'),
-			backdated: true,
-		});
-	});
-	it('never backdates into the future: @23:50 at 00:10 is yesterday', () => {
-		const justAfterMidnight = new Date('2026-11-24T00:10:00.000Z');
-		expect(parseBackdate('@23:50 x', justAfterMidnight).at).toEqual(new Date('2026-11-23T23:50:00.000Z'));
-	});
-	it('reads @-5m, @-90s and @-2h', () => {
-		expect(parseBackdate('@-5m x', pressed).at).toEqual(new Date('2026-11-23T15:05:30.000Z'));
-		expect(parseBackdate('@-90s x', pressed).at).toEqual(new Date('2026-11-23T15:09:00.000Z'));
-		expect(parseBackdate('@-2h x', pressed).at).toEqual(new Date('2026-11-23T13:10:30.000Z'));
-	});
-	it('leaves other text alone', () => {
-		expect(parseBackdate('@alice said 14:55', pressed)).toEqual({text: '@alice said 14:55', at: pressed, backdated: false});
-		expect(parseBackdate('@25:00 x', pressed).backdated).toBe(false);
 	});
 });
 

@@ -43,7 +43,7 @@ describe('reduceIncident', () => {
 		expect(state.roles).toEqual({commander: 'carol', scribe: 'bob'});
 	});
 
-	it('ticks and unticks checklist items, and an acknowledge tick is the acknowledgement', () => {
+	it('ticks and unticks checklist items; ticking "acknowledge" is not the acknowledgement milestone', () => {
 		const state = reduceIncident(ID, [
 			opened,
 			alice(2, {type: 'checklist.ticked', item: 'acknowledge', label: 'Acknowledge'}),
@@ -52,7 +52,7 @@ describe('reduceIncident', () => {
 		]);
 		expect(Object.keys(state.checklist)).toEqual(['acknowledge']);
 		expect(state.checklist['acknowledge']?.at).toBe('2026-11-23T03:02:00.000Z');
-		expect(state.milestones.acknowledged).toBe('2026-11-23T03:02:00.000Z');
+		expect(state.milestones.acknowledged).toBeUndefined();
 	});
 
 	it('logs notes of every kind and takes milestones from the first of each', () => {
@@ -66,6 +66,7 @@ describe('reduceIncident', () => {
 			alice(20, {type: 'note.logged', kind: 'resolution', text: 'fixed'}),
 		]);
 		expect(state.milestones).toEqual({
+			declared: '2026-11-23T03:00:00.000Z',
 			detected: '2026-11-23T02:55:00.000Z',
 			acknowledged: '2026-11-23T03:02:00.000Z',
 			mitigated: '2026-11-23T03:06:00.000Z',
@@ -75,6 +76,7 @@ describe('reduceIncident', () => {
 		expect(detection?.loggedAt).toBe('2026-11-23T03:01:00.000Z');
 		expect(computeMetrics(state, new Date('2026-11-23T05:00:00Z'))).toEqual({
 			startedAt: '2026-11-23T02:55:00.000Z',
+			detectedAt: '2026-11-23T02:55:00.000Z',
 			timeToAcknowledgeMs: 7 * 60_000,
 			timeToMitigateMs: 11 * 60_000,
 			timeToResolveMs: 25 * 60_000,

@@ -5,9 +5,9 @@ import type {EventPayload, IncidentEvent} from '../../source/core/events.js';
 /** Events as a responder would write them, at minutes after a fixed start. */
 export function eventFactory(author: string, start = Date.parse('2026-11-23T03:00:00.000Z')) {
 	const ulid = monotonicFactory();
-	return (minute: number, payload: EventPayload, options: {loggedAtMinute?: number} = {}): IncidentEvent => {
+	return (minute: number, payload: EventPayload, options: {loggedAtMinute?: number; by?: string} = {}): IncidentEvent => {
 		const at = new Date(start + minute * 60_000);
 		const loggedAt = options.loggedAtMinute === undefined ? at : new Date(start + options.loggedAtMinute * 60_000);
-		return buildEvent(payload, {id: ulid(loggedAt.getTime()), at, loggedAt, author});
+		return buildEvent(payload, {id: ulid(loggedAt.getTime()), at, loggedAt, author, by: options.by});
 	};
 }

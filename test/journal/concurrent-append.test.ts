@@ -34,7 +34,7 @@ it('keeps every line whole when two processes append to one journal at once', as
 	expect(damaged).toEqual([]);
 	expect(unfinishedTail).toBe(false);
 	for (const author of ['alice', 'bob']) {
-		const texts = events.filter(e => e.author === author).map(e => ('text' in e ? e.text.split(' ')[1] : ''));
+		const texts = events.filter(e => e.author === author).map(e => ('text' in e && e.text !== undefined ? e.text.split(' ')[1] : ''));
 		expect(texts).toEqual(Array.from({length: PER_PROCESS}, (_, index) => String(index)));
 	}
 });

@@ -1,8 +1,8 @@
 import {Box} from 'ink';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
-import type {IncidentState} from '../../core/incident-state.js';
+import type {IncidentState, Milestones} from '../../core/incident-state.js';
 import {formatDuration} from '../../core/metrics.js';
-import {formatUtcTime} from '../../core/time-format.js';
+import {formatUtcDateTime, formatUtcTime} from '../../core/time-format.js';
 import type {UpdateDue} from '../../runbook/update-cadence.js';
 import type {SyncStatus} from '../hooks/useSync.js';
 import {severityColor, theme} from '../theme.js';
@@ -30,6 +30,26 @@ function syncText(sync: SyncStatus, now: Date): string {
 	return '';
 }
 
+const MILESTONE_LABELS: readonly [keyof Milestones, string][] = [
+	['impact', 'impact'],
+	['detected', 'detected'],
+	['acknowledged', 'ack'],
+	['declared', 'declared'],
+	['mitigated', 'mitigated'],
+	['resolved', 'resolved'],
+];
+
+/** `impact 14:54 · detected 14:55 · … · resolved —`, with the date when a milestone is on another UTC day than now. */
+export function milestoneLine(milestones: Milestones, now: Date): string {
+	const today = formatUtcDateTime(now).slice(0, 10);
+	const when = (at: string | undefined) => {
+		if (at === undefined) return '—';
+		const dateTime = formatUtcDateTime(at);
+		return dateTime.startsWith(today) ? dateTime.slice(11) : dateTime.slice(5);
+	};
+	return MILESTONE_LABELS.map(([name, label]) => `${label} ${when(milestones[name])}`).join(' · ');
+}
+
 export function Header({state, now, warnings, sync, update}: HeaderProps) {
 	const elapsed = state.openedAt ? formatDuration(Math.max(0, now.getTime() - Date.parse(state.openedAt))) : '-';
 	const roles = [
@@ -50,6 +70,9 @@ export function Header({state, now, warnings, sync, update}: HeaderProps) {
 				<Text>{` · ${elapsed} · ${roles.join(' · ')} · ${formatUtcTime(now)} UTC`}</Text>
 				<UpdateCountdown update={update} />
 				<Text color={sync.problem ? theme.warning : theme.muted}>{syncText(sync, now)}</Text>
+			</Text>
+			<Text wrap="truncate" color={theme.muted}>
+				{milestoneLine(state.milestones, now)}
 			</Text>
 			<Text wrap="truncate" color={theme.warning}>
 				{warnings.length > 0 ? `⚠ ${warnings[0]!}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}` : ' '}

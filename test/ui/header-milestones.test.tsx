@@ -1,0 +1,26 @@
+import {cleanup, render} from 'ink-testing-library';
+import {afterEach, expect, it} from 'vitest';
+import {reduceIncident} from '../../source/core/reducer.js';
+import {Header, milestoneLine} from '../../source/ui/components/Header.js';
+import {eventFactory} from '../helpers/event-factory.js';
+
+afterEach(() => cleanup());
+
+const alice = eventFactory('alice', Date.parse('2026-11-23T14:00:00.000Z'));
+const state = reduceIncident('2026-11-23-01', [
+	alice(61, {type: 'incident.opened', title: 'USA-2 outage', severity: 1, commander: 'alice'}),
+	alice(54, {type: 'note.logged', kind: 'impact', text: 'errors began'}),
+	alice(55, {type: 'note.logged', kind: 'detection', text: 'pager'}),
+	alice(55, {type: 'note.logged', kind: 'acknowledged', text: 'on it'}),
+]);
+
+it('shows which milestones are reached and when', () => {
+	const {lastFrame} = render(<Header state={state} now={new Date('2026-11-23T15:20:00Z')} warnings={[]} sync={{running: false}} />);
+	expect(lastFrame()).toContain('impact 14:54 · detected 14:55 · ack 14:55 · declared 15:01 · mitigated — · resolved —');
+});
+
+it('adds the date to milestones on another UTC day', () => {
+	expect(milestoneLine(state.milestones, new Date('2026-11-24T00:20:00Z'))).toBe(
+		'impact 11-23 14:54 · detected 11-23 14:55 · ack 11-23 14:55 · declared 11-23 15:01 · mitigated — · resolved —',
+	);
+});
