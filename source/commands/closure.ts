@@ -42,6 +42,11 @@ export function closeIncident(context: CommandContext, incidentId: string, overr
 	const {state} = loadIncident(context.docsDir, incidentId);
 	const blocker = closeBlocker(state, overrideReason);
 	if (blocker) throw new UserError(blocker);
+	// Metrics come from milestones only (README "Milestones and metrics"): a close
+	// with no resolution logged yet takes the close as the moment of resolution.
+	if (state.milestones.resolved === undefined) {
+		recordEvent(context, incidentId, {type: 'note.logged', kind: 'resolution', text: 'Resolved'}, {at: pressedAt});
+	}
 	if (state.status !== 'resolved') recordEvent(context, incidentId, {type: 'status.changed', status: 'resolved'}, {at: pressedAt});
 	const reason = state.invariants.length === 0 ? overrideReason?.trim() : undefined;
 	recordEvent(context, incidentId, {type: 'incident.closed', ...(reason ? {overrideReason: reason} : {})}, {at: pressedAt});

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {createCommandContext} from '../../source/commands/command-context.js';
 import {closeIncident, recordInvariant} from '../../source/commands/closure.js';
 import {UserError} from '../../source/commands/command-errors.js';
+import {logNote} from '../../source/commands/log-note.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {closeBlocker} from '../../source/core/closure-rules.js';
@@ -62,5 +63,20 @@ describe('closeIncident', () => {
 		const excused = openIncident(context, {title: 'Excused', severity: 2}).incidentId;
 		closeIncident(context, excused, 'hardware fault, replaced', context.now());
 		expect(loadIncident(docsDir, excused).state.closed).toMatchObject({overrideReason: 'hardware fault, replaced'});
+	});
+
+	it('takes the close as the resolution when none was logged, and keeps a logged one', () => {
+		const docsDir = makeTempDir();
+		const context = createCommandContext(docsDir, 'alice');
+		const unlogged = openIncident(context, {title: 'No resolution logged', severity: 2}).incidentId;
+		const closedAt = new Date(context.now().getTime() + 60_000);
+		closeIncident(context, unlogged, 'a one-off', closedAt);
+		expect(loadIncident(docsDir, unlogged).state.milestones.resolved).toBe(closedAt.toISOString());
+
+		const logged = openIncident(context, {title: 'Resolution logged', severity: 2}).incidentId;
+		const resolvedAt = new Date(context.now().getTime() - 5_000);
+		logNote(context, {incidentId: logged, kind: 'resolution', text: 'errors back to baseline', at: resolvedAt});
+		closeIncident(context, logged, 'a one-off', closedAt);
+		expect(loadIncident(docsDir, logged).state.milestones.resolved).toBe(resolvedAt.toISOString());
 	});
 });
