@@ -172,7 +172,7 @@ export const COMMANDS: readonly CommandSpec[] = [
 		args: [['bash', 'zsh', 'fish']],
 		examples: [
 			'source <(incident-tui completion bash)       # in ~/.bashrc',
-			'incident-tui completion zsh > "${fpath[1]}/_incident-tui"',
+			'source <(incident-tui completion zsh)        # in ~/.zshrc, after compinit',
 			'incident-tui completion fish > ~/.config/fish/completions/incident-tui.fish',
 		],
 	},
