@@ -23,22 +23,23 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 	const [commandName, ...args] = positionals;
 	const command = commandName === undefined ? undefined : findCommand(commandName);
 	const options = tokens.flatMap(token => (token.kind === 'option' ? [token] : []));
+	const helpHint = `see incident-tui ${command ? `${command.name} ` : ''}--help`;
 
+	if (commandName !== undefined && !command) throw new UserError(unknownCommandMessage(commandName), 'see incident-tui --help');
+	for (const option of options) {
+		const raw = argv[option.index]!;
+		// A word like "-5 pods" or "-hotfix" arrives as one token per letter: it is text, not -h.
+		const whole = raw === option.rawName || raw.startsWith(`${option.rawName}=`);
+		if (whole && Object.hasOwn(FLAGS, option.name)) continue;
+		if (raw.startsWith('--')) throw new UserError(`unknown option ${option.rawName}`, helpHint);
+		throw new UserError(`unknown option ${raw}`, `${helpHint}; text starting with - goes after --: incident-tui ${command?.name ?? 'log'} -- "${raw}"`);
+	}
 	if (options.some(option => option.name === 'help')) return {action: 'help', command: command?.name};
 	if (options.some(option => option.name === 'version')) return {action: 'version'};
-	if (commandName !== undefined && !command) throw new UserError(unknownCommandMessage(commandName), 'see incident-tui --help');
 
 	const accepted = new Set<string>(flagsOf(command));
-	const helpHint = `see incident-tui ${command ? `${command.name} ` : ''}--help`;
 	const flags: Record<string, string | boolean> = {};
 	for (const option of options) {
-		const raw = argv[option.index] ?? option.rawName;
-		if (!Object.hasOwn(FLAGS, option.name)) {
-			if (raw.startsWith('--')) throw new UserError(`unknown option ${option.rawName}`, helpHint);
-			// A short group such as "-5 pods" arrives as one token per character: name the whole word.
-			const example = `incident-tui ${command?.name ?? 'log'} -- "${raw}"`;
-			throw new UserError(`unknown option ${raw}`, `${helpHint}; text starting with - goes after --: ${example}`);
-		}
 		const name = option.name as FlagName;
 		if (!accepted.has(name)) throw new UserError(`${command?.name ?? 'the live screen'} does not take --${name}`, helpHint);
 		const spec = FLAGS[name];

@@ -55,6 +55,8 @@ describe('mistakes on the command line: one line, exit 1', () => {
 		[['new', 'x', '--sev', '--json'], '--sev needs a value: --sev N (for a value starting with -, write --sev=--json)'],
 		[['list', '--json=yes'], '--json takes no value (see incident-tui list --help)'],
 		[['log', 'x', '--constructor'], 'unknown option --constructor (see incident-tui log --help)'],
+		[['log', '-hotfix deployed'], 'unknown option -hotfix deployed (see incident-tui log --help; text starting with - goes after --: incident-tui log -- "-hotfix deployed")'],
+		[['frobnicate', '--help'], `unknown command "frobnicate"; commands are ${COMMANDS.map(command => command.name).join(', ')} (see incident-tui --help)`],
 		[['completion', 'tcsh'], 'name a shell: incident-tui completion bash|zsh|fish (see incident-tui completion --help)'],
 	])('%j', (args, message) => {
 		expect(cli(...args)).toEqual({code: 1, stdout: '', stderr: `incident-tui: ${message}\n`});
