@@ -1,5 +1,5 @@
-import {SETTING_KEYS, SettingsError, isSettingKey} from '../config/settings.js';
-import {UserError} from '../commands/command-errors.js';
+import {SETTING_KEYS, SettingsError, SettingsWriteError, isSettingKey} from '../config/settings.js';
+import {UserError, environmentErrorFrom} from '../commands/command-errors.js';
 import type {CliSetup} from './cli-setup.js';
 import {print} from './output.js';
 
@@ -23,6 +23,9 @@ export function configCommand(setup: CliSetup, args: string[]): void {
 			setup.store.set(key, rest.join(' '));
 		} catch (error) {
 			if (error instanceof SettingsError) throw new UserError(error.message);
+			if (error instanceof SettingsWriteError) {
+				throw environmentErrorFrom(error.cause, error.message, {consequence: `nothing changed, ${key} is still ${setup.settings[key]}`, showPath: false});
+			}
 			throw error;
 		}
 		print(`${key}=${rest.join(' ')}`);

@@ -9,6 +9,7 @@ import {formatUtcDateTime} from '../core/time-format.js';
 import type {CliSetup} from './cli-setup.js';
 import {parseNoteKind} from './parse-flags.js';
 import {print} from './output.js';
+import {readStandardInput} from './read-stdin.js';
 
 export interface ImportFlags {
 	id?: string;
@@ -20,7 +21,7 @@ export interface ImportFlags {
 export async function importCommand(setup: CliSetup, args: string[], flags: ImportFlags): Promise<void> {
 	const [source] = args;
 	if (!source) throw new UserError('name a file, or - for standard input: incident-tui import timeline.txt');
-	const input = readInput(source);
+	const input = source === '-' ? await readStandardInput() : readFile(source);
 	const {state} = findIncident(setup.workspace.docsDir, flags.id);
 	const plan = planImport(state, input, flags.kind ? parseNoteKind(flags.kind) : undefined);
 	printPreview(plan);
@@ -32,11 +33,11 @@ export async function importCommand(setup: CliSetup, args: string[], flags: Impo
 	print(`Imported ${applyImport(setup.context, plan)} events into ${plan.incidentId}.`);
 }
 
-function readInput(source: string): string {
+function readFile(path: string): string {
 	try {
-		return readFileSync(source === '-' ? 0 : source, 'utf8');
+		return readFileSync(path, 'utf8');
 	} catch (error) {
-		throw environmentErrorFrom(error, `could not read ${source === '-' ? 'standard input' : source}`);
+		throw environmentErrorFrom(error, `could not read ${path}`);
 	}
 }
 

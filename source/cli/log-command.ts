@@ -6,15 +6,16 @@ import {formatUtcTime} from '../core/time-format.js';
 import type {CliSetup} from './cli-setup.js';
 import {parseNoteKind} from './parse-flags.js';
 import {print, warn} from './output.js';
+import {readStandardInput} from './read-stdin.js';
 
 export interface LogFlags {
 	kind?: string;
 	id?: string;
 }
 
-export function logCommand(setup: CliSetup, args: string[], flags: LogFlags): void {
+export async function logCommand(setup: CliSetup, args: string[], flags: LogFlags): Promise<void> {
 	const kind = parseNoteKind(flags.kind);
-	const text = args.join(' ');
+	const text = await textToLog(args);
 	if (text.trim() === '') throw new UserError('nothing to log: incident-tui log "rolled back to v142" --kind mitigation');
 	const {state, damaged} = findIncident(setup.workspace.docsDir, flags.id);
 	for (const line of describeDamage(damaged)) warn(line);
@@ -22,4 +23,12 @@ export function logCommand(setup: CliSetup, args: string[], flags: LogFlags): vo
 	if (tornBytesSetAside > 0) warn(`a torn last line (${tornBytesSetAside} bytes) from an interrupted write was moved to the .torn file`);
 	const backdated = event.loggedAt ? ` (logged at ${formatUtcTime(event.loggedAt)})` : '';
 	print(`Logged ${kind} to ${state.id} at ${formatUtcTime(event.at)} UTC${backdated}`);
+}
+
+/** The words given, or standard input for `log -` and for `echo text | incident-tui log`. */
+async function textToLog(args: string[]): Promise<string> {
+	const fromStdin = (args.length === 1 && args[0] === '-') || (args.length === 0 && !process.stdin.isTTY);
+	if (!fromStdin) return args.join(' ');
+	// `echo` ends its line; the note should not.
+	return (await readStandardInput()).replace(/[\r\n]+$/, '');
 }

@@ -4,7 +4,21 @@ import {displaySafe} from '../core/display-safe.js';
 import {GitFault} from '../git/git-fault.js';
 
 export function print(line: string): void {
-	process.stdout.write(`${line}\n`);
+	if (!process.stdout.destroyed) process.stdout.write(`${line}\n`);
+}
+
+/**
+ * `incident-tui list | head -1`: once the reader has gone, what is left to
+ * print is dropped quietly and the command still finishes its work (an event
+ * is on disk before it is printed). Without a listener Node prints an EPIPE
+ * stack trace and exits 1.
+ */
+export function dropOutputOnceReaderGone(): void {
+	for (const stream of [process.stdout, process.stderr]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EPIPE') process.exitCode = reportError(error);
+		});
+	}
 }
 
 export function warn(line: string): void {

@@ -3,6 +3,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline/promises';
+import {UserError} from '../commands/command-errors.js';
 import {recordStatusUpdate} from '../commands/incident-actions.js';
 import {draftStatusUpdate} from '../commands/status-update.js';
 import {displaySafe} from '../core/display-safe.js';
@@ -40,7 +41,12 @@ async function edit(draft: string): Promise<string | undefined> {
 		const file = join(dir, 'status-update.txt');
 		try {
 			writeFileSync(file, draft);
-			const result = spawnSync(editor, [file], {stdio: 'inherit', shell: true});
+			// As git does: the shell splits the editor setting into words ("code --wait"),
+			// and the file goes in as "$1", never pasted into the command (TMPDIR may hold spaces).
+			const result = spawnSync('sh', ['-c', `${editor} "$@"`, editor, file], {stdio: 'inherit'});
+			if (result.error || result.status === 126 || result.status === 127) {
+				throw new UserError(`could not start the editor "${editor}" ($VISUAL or $EDITOR)`, 'fix that variable, or send the draft as it is with incident-tui update --yes; nothing was logged');
+			}
 			const edited = readFileSync(file, 'utf8');
 			return result.status === 0 && edited.trim() !== '' ? edited : undefined;
 		} finally {

@@ -23,22 +23,33 @@ export class EnvironmentError extends Error {
 	}
 }
 
-/** Turns a file-system failure into one line that says what to do, keeping the path. */
-export function environmentErrorFrom(error: unknown, doing: string): EnvironmentError {
+/**
+ * Turns a file-system failure into one line that says what happened, what to
+ * do and what it means for the responder's work (`consequence`), keeping the
+ * path unless the caller names a better one in `doing` (a temporary file's
+ * name would only confuse). Without a `consequence` the known failures say
+ * "nothing was logged", the others say nothing.
+ */
+export function environmentErrorFrom(
+	error: unknown,
+	doing: string,
+	{consequence, showPath = true}: {consequence?: string; showPath?: boolean} = {},
+): EnvironmentError {
+	const outcome = consequence ?? 'nothing was logged';
 	const code = (error as NodeJS.ErrnoException).code;
 	const path = (error as NodeJS.ErrnoException).path;
-	const where = path ? ` (${path})` : '';
+	const where = path && showPath ? ` (${path})` : '';
 	switch (code) {
 		case 'ENOSPC':
-			return new EnvironmentError(`${doing}: the disk is full${where}`, 'free some space and retry; nothing was logged');
+			return new EnvironmentError(`${doing}: the disk is full${where}`, `free some space and retry; ${outcome}`);
 		case 'EROFS':
-			return new EnvironmentError(`${doing}: the file system is read-only${where}`, 'remount it read-write or work from a writable clone; nothing was logged');
+			return new EnvironmentError(`${doing}: the file system is read-only${where}`, `remount it read-write or work from a writable clone; ${outcome}`);
 		case 'EACCES':
 		case 'EPERM':
-			return new EnvironmentError(`${doing}: permission denied${where}`, 'check the directory is writable; nothing was logged');
+			return new EnvironmentError(`${doing}: permission denied${where}`, `check the directory is writable; ${outcome}`);
 		default: {
 			const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-			return new EnvironmentError(`${doing}: ${message}`);
+			return new EnvironmentError(`${doing}: ${message}`, consequence);
 		}
 	}
 }

@@ -32,6 +32,17 @@ export class SettingsError extends Error {
 	override name = 'SettingsError';
 }
 
+/** The value was fine but the file could not be written (read-only, full, no permission): nothing changed. */
+export class SettingsWriteError extends Error {
+	override name = 'SettingsWriteError';
+	constructor(
+		message: string,
+		override readonly cause: unknown,
+	) {
+		super(message);
+	}
+}
+
 export interface SettingsStore {
 	/** Where the file is, for `config` and for error messages. */
 	path: string;
@@ -60,7 +71,11 @@ export function openSettings(configDir = process.env['INCIDENT_TUI_CONFIG_DIR'])
 			if (!isSettingKey(key)) throw new SettingsError(`unknown setting "${key}"; settings are ${SETTING_KEYS.join(', ')}`);
 			const result = settingsSchema[key].safeParse(rawValue);
 			if (!result.success) throw new SettingsError(`${key}: ${result.error.issues[0]?.message ?? 'invalid value'}`);
-			conf.set(key, result.data);
+			try {
+				conf.set(key, result.data);
+			} catch (error) {
+				throw new SettingsWriteError(`could not write the settings file ${conf.path}`, error);
+			}
 		},
 	};
 }
@@ -84,6 +99,18 @@ export function resolveSettings(store: SettingsStore, defaultHandle: () => strin
 function brokenStore(configDir: string | undefined, error: unknown): SettingsStore {
 	const path = configDir ?? 'the incident-tui config file';
 	const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+	if ((error as NodeJS.ErrnoException).syscall === 'mkdir') {
+		// A directory that cannot be made (read-only file system) is no broken file: nothing to fix or delete.
+		const dir = (error as NodeJS.ErrnoException).path ?? path;
+		return {
+			path,
+			problem: `the settings directory ${dir} could not be created (${reason}); using defaults`,
+			stored: () => undefined,
+			set() {
+				throw new SettingsWriteError(`could not create the settings directory ${dir}`, error);
+			},
+		};
+	}
 	return {
 		path,
 		problem: `settings in ${path} could not be read (${reason}); using defaults`,

@@ -1,0 +1,205 @@
+import {NOTE_KINDS, ROLES} from '../core/events.js';
+import {SETTING_KEYS} from '../config/settings.js';
+
+// The one description of the command line. The parser's known flags, the
+// top-level and per-command help, the unknown-command message and the shell
+// completion scripts are all made from this table, so they cannot disagree.
+
+/**
+ * What a value can be, for completion: fixed words, the commands, paths, or a
+ * list the shell asks `incident-tui completion ids|templates` for at the
+ * moment TAB is pressed (incidents come and go; templates live in the repository).
+ */
+export type ValueSource = readonly string[] | 'commands' | 'incidents' | 'templates' | 'files' | 'directories';
+
+export interface FlagSpec {
+	type: 'string' | 'boolean';
+	/** The placeholder in help (`--sev N`); string flags only. */
+	placeholder?: string;
+	short?: string;
+	description: string;
+	values?: ValueSource;
+}
+
+const FLAG_SPECS = {
+	sev: {type: 'string', placeholder: 'N', description: 'severity 1, 2 or 3', values: ['1', '2', '3']},
+	commander: {type: 'string', placeholder: 'HANDLE', description: 'commander handle (default: your handle)'},
+	env: {type: 'string', placeholder: 'NAME', description: 'environment, such as production'},
+	kind: {type: 'string', placeholder: 'KIND', description: `${NOTE_KINDS.join(', ')} (default: note for log, guessed for import)`, values: NOTE_KINDS},
+	id: {type: 'string', placeholder: 'ID', description: 'incident ID YYYY-MM-DD-NN (default: the newest open one)', values: 'incidents'},
+	json: {type: 'boolean', description: 'machine-readable output'},
+	template: {type: 'string', placeholder: 'NAME', description: 'report template: a built-in one or docs/templates/NAME.md', values: 'templates'},
+	stdout: {type: 'boolean', description: 'print the report instead of writing it'},
+	summary: {type: 'string', placeholder: 'TEXT', description: 'where things stand, for the next commander'},
+	yes: {type: 'boolean', description: 'go ahead without asking (for scripts)'},
+	dir: {type: 'string', placeholder: 'PATH', description: 'docs root inside the repository (default: the incidentsDir setting, docs)', values: 'directories'},
+	help: {type: 'boolean', short: 'h', description: 'this help, or a command\'s own with incident-tui COMMAND --help'},
+	version: {type: 'boolean', short: 'v', description: 'the version of incident-tui'},
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAG_SPECS;
+export const FLAGS: Readonly<Record<FlagName, FlagSpec>> = FLAG_SPECS;
+
+/** The flags as parsed: booleans for switches, strings for the rest. */
+export type Flags = {[K in FlagName]?: (typeof FLAG_SPECS)[K]['type'] extends 'boolean' ? boolean : string};
+
+/** Every command takes these. */
+export const GLOBAL_FLAGS: readonly FlagName[] = ['dir', 'help', 'version'];
+
+export interface CommandSpec {
+	name: string;
+	/** After `incident-tui `: arguments and the flags that matter. */
+	usage: string;
+	summary: string;
+	flags: readonly FlagName[];
+	/** Completion of the positional arguments, by position. */
+	args?: readonly ValueSource[];
+	examples: readonly string[];
+	/** Lines under the summary in the command's own help. */
+	details?: readonly string[];
+	/** Runs the live screen, which needs a terminal. */
+	screen?: boolean;
+}
+
+export const COMMANDS: readonly CommandSpec[] = [
+	{
+		name: 'new',
+		usage: 'new TITLE --sev N [--commander HANDLE] [--env NAME]',
+		summary: 'open an incident without the screen (prints its ID)',
+		flags: ['sev', 'commander', 'env'],
+		examples: ['incident-tui new "Checkout 5xx" --sev 1', 'incident-tui new "Queue stuck" --sev 2 --commander alice --env production'],
+	},
+	{
+		name: 'log',
+		usage: 'log TEXT|- [--kind KIND] [--id ID]',
+		summary: 'log an event from another terminal or a script',
+		flags: ['kind', 'id'],
+		details: [
+			'Without TEXT, or with -, the text is read from standard input.',
+			'Text starting with @HH:MM (UTC) or @-5m is backdated: "@14:55 pager fired".',
+			'Text starting with - goes after --: incident-tui log -- "-5 pods".',
+		],
+		examples: [
+			'incident-tui log "rolled back to v142" --kind mitigation',
+			'incident-tui log "@14:55 pager fired" --kind detection',
+			'echo "db team paged" | incident-tui log --kind escalation',
+			'incident-tui log -- "-5 pods after the scale-down"',
+		],
+	},
+	{
+		name: 'list',
+		usage: 'list [--json]',
+		summary: 'incidents, newest first',
+		flags: ['json'],
+		examples: ['incident-tui list', 'incident-tui list --json'],
+	},
+	{
+		name: 'report',
+		usage: 'report [ID] [--template NAME] [--stdout]',
+		summary: 'render the report to docs/incidents/ID_slug.md',
+		flags: ['template', 'stdout'],
+		args: ['incidents'],
+		examples: ['incident-tui report', 'incident-tui report 2026-11-23-01 --template postmortem --stdout'],
+	},
+	{
+		name: 'publish',
+		usage: 'publish [ID] [--template NAME]',
+		summary: 'report + docs/INCIDENT_LOG.md, committed to git',
+		flags: ['template'],
+		args: ['incidents'],
+		examples: ['incident-tui publish', 'incident-tui publish 2026-11-23-01 --template sre'],
+	},
+	{
+		name: 'sync',
+		usage: 'sync',
+		summary: 'exchange events with the other responders through the git remote',
+		flags: [],
+		examples: ['incident-tui sync'],
+	},
+	{
+		name: 'join',
+		usage: 'join ID',
+		summary: 'sync, then work on an incident opened elsewhere (live screen)',
+		flags: [],
+		args: ['incidents'],
+		screen: true,
+		examples: ['incident-tui join 2026-11-23-01'],
+	},
+	{
+		name: 'assign',
+		usage: 'assign ROLE HANDLE [--id ID] [--summary TEXT]',
+		summary: `give a role: ${ROLES.join(', ')} (commander hands over command)`,
+		flags: ['id', 'summary'],
+		args: [ROLES],
+		examples: ['incident-tui assign scribe bob', 'incident-tui assign commander carol --summary "failover done"'],
+	},
+	{
+		name: 'handover',
+		usage: 'handover @HANDLE [--summary TEXT] [--id ID]',
+		summary: 'hand over command, with a note for the next commander',
+		flags: ['summary', 'id'],
+		examples: ["incident-tui handover @carol --summary 'failover done; watch replication lag'"],
+	},
+	{
+		name: 'update',
+		usage: 'update [--id ID] [--yes]',
+		summary: 'draft a stakeholder update, edit it ($VISUAL/$EDITOR), copy it (OSC 52), log it',
+		flags: ['id', 'yes'],
+		examples: ['incident-tui update', 'incident-tui update --yes'],
+	},
+	{
+		name: 'import',
+		usage: 'import FILE|- [--id ID] [--kind KIND] [--yes]',
+		summary: 'backfill a timeline ("14:51 Pager fired", one per line): preview, then import',
+		flags: ['id', 'kind', 'yes'],
+		args: ['files'],
+		examples: ['incident-tui import timeline.txt', 'slack-export | incident-tui import - --yes'],
+	},
+	{
+		name: 'config',
+		usage: 'config [get|set KEY [VALUE]]',
+		summary: 'show settings and the file they live in, or get or set one',
+		flags: [],
+		args: [['get', 'set'], SETTING_KEYS],
+		details: [`Settings: ${SETTING_KEYS.join(', ')}.`],
+		examples: ['incident-tui config', 'incident-tui config set handle alice', 'incident-tui config get incidentsDir'],
+	},
+	{
+		name: 'completion',
+		usage: 'completion bash|zsh|fish',
+		summary: 'print a shell completion script (commands, flags, incident IDs, templates)',
+		flags: [],
+		args: [['bash', 'zsh', 'fish']],
+		examples: [
+			'source <(incident-tui completion bash)       # in ~/.bashrc',
+			'source <(incident-tui completion zsh)        # in ~/.zshrc, after compinit',
+			'incident-tui completion fish > ~/.config/fish/completions/incident-tui.fish',
+		],
+	},
+	{
+		name: 'help',
+		usage: 'help [COMMAND]',
+		summary: 'this help, or a command\'s own usage and examples',
+		flags: [],
+		args: ['commands'],
+		examples: ['incident-tui help log'],
+	},
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+	return COMMANDS.find(command => command.name === name);
+}
+
+export function commandNames(): string[] {
+	return COMMANDS.map(command => command.name);
+}
+
+/** The commands that work without a terminal, for the live screen's refusal. */
+export function scriptableCommandNames(): string[] {
+	return COMMANDS.filter(command => !command.screen && command.name !== 'help' && command.name !== 'completion').map(command => command.name);
+}
+
+/** The flags a command accepts, its own first. */
+export function flagsOf(command: CommandSpec | undefined): FlagName[] {
+	return [...(command?.flags ?? []), ...GLOBAL_FLAGS];
+}
