@@ -87,6 +87,7 @@ interface KnownEvents {
 	linesByFile: Map<string, string[]>;
 	/** Event id to the local file that holds it. */
 	fileOfId: Map<string, string>;
+	/** The incident was already opened here before this sync. */
 	opened: boolean;
 }
 
@@ -120,9 +121,9 @@ function acceptLines(journal: RemoteJournal, known: KnownEvents, refused: Refuse
 		else if (holder !== undefined) refuse(`an event with this id is already in ${basename(holder)}`);
 		else if (parsed.event.type === 'incident.opened' && known.opened) refuse('a second opening of an incident that is already open here');
 		else {
+			// Openings that arrive together on a clone that had none are all taken: the reducer picks one and warns about the rest.
 			accepted.push(line);
 			known.fileOfId.set(parsed.event.id, journal.localPath);
-			if (parsed.event.type === 'incident.opened') known.opened = true;
 		}
 	}
 	return accepted;
