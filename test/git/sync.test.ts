@@ -108,6 +108,24 @@ describe('sync through a bare remote', () => {
 		);
 	});
 
+	it("says in the remote's own words when it refuses the push, and that the events stay here", async () => {
+		const remote = makeRemote();
+		writeFileSync(join(remote, 'hooks', 'pre-receive'), '#!/bin/sh\necho "pushes to incident-tui-events need approval" >&2\nexit 1\n');
+		chmodSync(join(remote, 'hooks', 'pre-receive'), 0o755);
+		const alice = responder(remote, 'alice');
+		const {incidentId} = openIncident(alice.context, {title: 'Refused', severity: 2});
+
+		const error = await alice.sync().catch((caught: unknown) => caught);
+
+		expect(error).toMatchObject({
+			code: 'push-refused',
+			message: 'remote "origin" refused the push to its incident-tui-events branch: pre-receive hook declined / pushes to incident-tui-events need approval',
+		});
+		expect((error as GitFault).hint).toMatch(/^your events are kept here; .*then sync again$/);
+		expect((error as GitFault).hint).not.toMatch(/publish/);
+		expect(alice.timeline(incidentId)).toHaveLength(1);
+	});
+
 	it('says how to add a remote when there is none', async () => {
 		const dir = makeTempDir();
 		git(dir, 'init', '-q');
