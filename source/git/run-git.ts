@@ -160,7 +160,7 @@ function signalGroup(pid: number | undefined, name: NodeJS.Signals): void {
 }
 
 function timeoutFault(what: string, seconds: number, network: boolean, retry: string): GitFault {
-	const advice = network ? 'check the remote and your network (or raise gitNetworkTimeout)' : 'check your git hooks and commit signing (or raise gitHookTimeout)';
+	const advice = network ? 'check the remote and your network, or raise gitNetworkTimeout' : 'check your git hooks and commit signing, or raise gitHookTimeout';
 	return new GitFault('timeout', `${what} did not answer within ${seconds} s and was stopped`, `nothing is lost, everything is on disk; ${advice}, then ${retry}`);
 }
 
