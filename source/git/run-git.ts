@@ -38,12 +38,6 @@ export interface GitCall {
 /** git exited with an error; `message` is its stderr, which git-fault.ts reads. */
 export class GitCommandError extends Error {
 	override name = 'GitCommandError';
-	constructor(
-		message: string,
-		readonly exitCode: number | null,
-	) {
-		super(message);
-	}
 }
 
 export interface Git {
@@ -140,7 +134,7 @@ function runGit(root: string, args: readonly string[], call: GitCall, seconds: n
 			if (stoppedBy === 'timeout') reject(timeoutFault(call.what ?? command, seconds, call.network === true, options.retry ?? 'try again'));
 			else if (stoppedBy === 'abort') reject(stoppedFault(command));
 			else if (code === 0) resolve(Buffer.concat(stdout));
-			else reject(new GitCommandError(Buffer.concat(stderr).toString('utf8').trim() || `${command} exited with code ${code}`, code));
+			else reject(new GitCommandError(Buffer.concat(stderr).toString('utf8').trim() || `${command} exited with code ${code}`));
 		});
 		if (call.input !== undefined) {
 			// git may exit before reading all of it (an error); that is reported by the exit code.
