@@ -1,8 +1,10 @@
+import {gitTimeoutsOf} from '../config/settings.js';
 import {describeSync, syncJournals} from '../git/sync-journals.js';
 import type {CliSetup} from './cli-setup.js';
 import {print} from './output.js';
 
 export async function syncCommand(setup: CliSetup): Promise<void> {
-	const result = await syncJournals({...setup.workspace, remote: setup.settings.remote, handle: setup.settings.handle});
-	print(describeSync(result, setup.settings.remote));
+	const {settings, workspace} = setup;
+	const result = await syncJournals({...workspace, remote: settings.remote, handle: settings.handle, timeouts: gitTimeoutsOf(settings)});
+	print(describeSync(result, settings.remote));
 }

@@ -4,6 +4,7 @@ import {severityLabel, statusLabel} from '../core/describe-event.js';
 import type {IncidentState} from '../core/incident-state.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {checkRepository, commitPaths, stagePaths} from '../git/commit-paths.js';
+import type {GitRunnerOptions} from '../git/run-git.js';
 import {eventsDirOf, journalPathOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
 import type {Workspace} from '../journal/workspace.js';
@@ -25,12 +26,14 @@ export interface PublishResult {
  * Renders the report, updates INCIDENT_LOG.md and commits the incident's own
  * files. The files are written before git runs, so a git fault leaves them on
  * disk for a retry. Nothing changed since the last publish: no commit.
+ * `git` bounds every git call in time (settings) and lets the screen stop it.
  */
 export async function publishIncident(
 	context: CommandContext,
 	workspace: Workspace,
 	incidentId: string | undefined,
 	templateName: string,
+	git: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {},
 ): Promise<PublishResult> {
 	const report = renderIncidentReport(context.docsDir, incidentId, templateName, context.now());
 	writeFileDurably(report.path, report.markdown);
@@ -38,20 +41,20 @@ export async function publishIncident(
 	const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : undefined;
 	writeFileDurably(logPath, updateIncidentLog(log, logRowOf(report.state, relative(dirname(logPath), report.path))));
 
-	const {git, detached} = await checkRepository(workspace.root, workspace.inGitRepository);
+	const {git: run, detached} = await checkRepository(workspace.root, workspace.inGitRepository, git);
 	const ownJournal = journalPathOf(context.docsDir, report.incidentId, context.writer);
 	const paths = () =>
 		[report.path, logPath, ...journalFilesIn(eventsDirOf(context.docsDir, report.incidentId))].map(path => relative(workspace.root, path));
 	const base = {incidentId: report.incidentId, reportPath: report.path, detached, warnings: report.warnings};
-	if (!(await stagePaths(git, paths()))) return {...base, status: 'unchanged'};
+	if (!(await stagePaths(run, paths()))) return {...base, status: 'unchanged'};
 
 	recordEvent(context, report.incidentId, {
 		type: 'report.published',
 		path: relative(workspace.root, report.path),
 		template: report.template,
 	});
-	await stagePaths(git, [relative(workspace.root, ownJournal)]);
-	const commit = await commitPaths(workspace.root, git, paths(), commitMessage(report.state));
+	await stagePaths(run, [relative(workspace.root, ownJournal)]);
+	const commit = await commitPaths(workspace.root, run, paths(), commitMessage(report.state));
 	return {...base, status: 'committed', commit};
 }
 

@@ -14,6 +14,10 @@ const settingsSchema = {
 	autoSync: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(86_400)),
 	/** Hours in command before the header suggests a hand-over; 0 never. */
 	handoverHours: z.coerce.number().check(z.minimum(0), z.maximum(72)),
+	/** Seconds git may wait for the remote (fetch, push and its pre-push hook) before it is stopped. */
+	gitNetworkTimeout: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3600)),
+	/** Seconds any other git command may take (commit hooks and signing included). */
+	gitHookTimeout: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3600)),
 };
 
 export type SettingKey = keyof typeof settingsSchema;
@@ -26,6 +30,8 @@ const DEFAULTS: Omit<Settings, 'handle'> = {
 	remote: 'origin',
 	autoSync: 0,
 	handoverHours: 3,
+	gitNetworkTimeout: 30,
+	gitHookTimeout: 120,
 };
 
 export class SettingsError extends Error {
@@ -93,7 +99,14 @@ export function resolveSettings(store: SettingsStore, defaultHandle: () => strin
 		remote: store.stored('remote') ?? DEFAULTS.remote,
 		autoSync: store.stored('autoSync') ?? DEFAULTS.autoSync,
 		handoverHours: store.stored('handoverHours') ?? DEFAULTS.handoverHours,
+		gitNetworkTimeout: store.stored('gitNetworkTimeout') ?? DEFAULTS.gitNetworkTimeout,
+		gitHookTimeout: store.stored('gitHookTimeout') ?? DEFAULTS.gitHookTimeout,
 	};
+}
+
+/** The settings' git time limits, as sync and publish take them. */
+export function gitTimeoutsOf(settings: Settings): {networkSeconds: number; localSeconds: number} {
+	return {networkSeconds: settings.gitNetworkTimeout, localSeconds: settings.gitHookTimeout};
 }
 
 function brokenStore(configDir: string | undefined, error: unknown): SettingsStore {

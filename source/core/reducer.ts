@@ -14,6 +14,7 @@ export function reduceIncident(incidentId: string, events: readonly AnyEvent[]):
 	const state = emptyIncidentState(incidentId);
 	state.warnings.push(...warnings);
 	const authors = new Set<string>();
+	const opening = firstOpening(corrected, retracted);
 
 	for (const event of corrected) {
 		state.eventCount++;
@@ -26,6 +27,10 @@ export function reduceIncident(incidentId: string, events: readonly AnyEvent[]):
 		}
 		if (event.type === 'event.retracted' || event.type === 'event.amended') continue;
 		state.activeEventIds.push(event.id);
+		if (event.type === 'incident.opened' && event.id !== opening?.id) {
+			state.warnings.push(`a second "opened" event by ${event.author} at ${event.at} was ignored; ${opening?.author} opened this incident at ${opening?.at}`);
+			continue;
+		}
 		applyEvent(state, event, corrections.get(event.id));
 	}
 
@@ -52,10 +57,6 @@ function applyEvent(state: IncidentState, event: IncidentEvent, correction: Corr
 	const amended = correction;
 	switch (event.type) {
 		case 'incident.opened': {
-			if (state.opened) {
-				state.warnings.push(`a second "opened" event by ${event.author} at ${event.at} was ignored`);
-				return;
-			}
 			state.opened = true;
 			state.title = event.title;
 			state.severity = event.severity;
@@ -181,6 +182,21 @@ function applyEvent(state: IncidentState, event: IncidentEvent, correction: Corr
 		case 'event.amended':
 			return;
 	}
+}
+
+/**
+ * The incident's identity comes from the opening logged first (the smallest
+ * ULID, which is made from the moment of logging), not the one with the
+ * earliest `at`: `at` may be backdated, so an opening that arrives later with
+ * an earlier time must not replace the title, severity and commander. Any
+ * other opening is shown once as a warning.
+ */
+function firstOpening(events: readonly AnyEvent[], retracted: ReadonlySet<string>): IncidentEvent | undefined {
+	let first: IncidentEvent | undefined;
+	for (const event of events) {
+		if (isKnownEvent(event) && event.type === 'incident.opened' && !retracted.has(event.id) && (!first || event.id < first.id)) first = event;
+	}
+	return first;
 }
 
 function addTimeline(

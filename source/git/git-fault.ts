@@ -10,6 +10,10 @@ export type GitFaultCode =
 	| 'signing-failed'
 	| 'no-remote'
 	| 'offline'
+	| 'push-refused'
+	| 'ignored-paths'
+	| 'timeout'
+	| 'stopped'
 	| 'git-failed';
 
 export class GitFault extends Error {
@@ -24,7 +28,8 @@ export class GitFault extends Error {
 }
 
 /** Reads git's own error text for the faults we can name. */
-export function faultFromGitError(error: unknown, doing: string): GitFault {
+export function faultFromGitError(error: unknown, doing: string, retry = 'publish again'): GitFault {
+	if (error instanceof GitFault) return error;
 	const text = error instanceof Error ? error.message : String(error);
 	if (/index\.lock/.test(text)) {
 		return new GitFault('index-locked', `${doing}: another git process holds .git/index.lock`, 'wait for it to finish; if no git is running, delete .git/index.lock');
@@ -36,5 +41,5 @@ export function faultFromGitError(error: unknown, doing: string): GitFault {
 		return new GitFault('no-identity', `${doing}: git does not know who you are`, 'git config --global user.name "Your Name" && git config --global user.email you@example.com');
 	}
 	const firstLine = text.split('\n').find(line => line.trim() !== '') ?? text;
-	return new GitFault('git-failed', `${doing}: ${firstLine.trim()}`, 'the files are on disk; fix the cause and publish again');
+	return new GitFault('git-failed', `${doing}: ${firstLine.trim()}`, `the files are on disk; fix the cause and ${retry}`);
 }

@@ -1,7 +1,7 @@
 import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
 import type {IncidentSummary} from '../commands/list-incidents.js';
-import type {Settings} from '../config/settings.js';
+import {gitTimeoutsOf, type Settings} from '../config/settings.js';
 import type {Workspace} from '../journal/workspace.js';
 import {loadRunbookCached} from '../runbook/cached-runbook.js';
 import {App} from './App.js';
@@ -20,16 +20,33 @@ export async function startApp(
 	show: {incidentId?: string; openIncidents?: readonly IncidentSummary[]},
 ): Promise<void> {
 	const runbook = await loadRunbookCached(context.docsDir);
+	// Quitting stops any git still running (its whole process group) and waits
+	// for it to clean up its temporary files: every event is on disk already.
+	const quitting = new AbortController();
+	const git = {timeouts: gitTimeoutsOf(settings), signal: quitting.signal};
+	const running = new Set<Promise<unknown>>();
+	const track = <T,>(work: Promise<T>): Promise<T> => {
+		running.add(work);
+		const untrack = () => running.delete(work);
+		work.then(untrack, untrack);
+		return work;
+	};
 	// git, the template engine and the Markdown parser load on first use, not at start.
-	const publish = async (id: string) => {
-		const {publishIncident, describePublishResult} = await import('../commands/publish-incident.js');
-		return describePublishResult(await publishIncident(context, workspace, id, settings.template));
-	};
-	const sync = async () => {
-		const {syncJournals, describeSync} = await import('../git/sync-journals.js');
-		const result = await syncJournals({...workspace, remote: settings.remote, handle: context.handle});
-		return describeSync(result, settings.remote);
-	};
+	const publish = (id: string) =>
+		track(
+			(async () => {
+				const {publishIncident, describePublishResult} = await import('../commands/publish-incident.js');
+				return describePublishResult(await publishIncident(context, workspace, id, settings.template, git));
+			})(),
+		);
+	const sync = () =>
+		track(
+			(async () => {
+				const {syncJournals, describeSync} = await import('../git/sync-journals.js');
+				const result = await syncJournals({...workspace, remote: settings.remote, handle: context.handle, ...git});
+				return describeSync(result, settings.remote);
+			})(),
+		);
 	const draftUpdate = async (id: string) => {
 		const {draftStatusUpdate} = await import('../commands/status-update.js');
 		return draftStatusUpdate(context, id).text;
@@ -70,5 +87,7 @@ export async function startApp(
 	} finally {
 		restoreTerminal();
 		process.off('exit', restoreTerminal);
+		quitting.abort();
+		await Promise.allSettled(running);
 	}
 }

@@ -16,6 +16,8 @@ describe('settings', () => {
 			remote: 'origin',
 			autoSync: 0,
 			handoverHours: 3,
+			gitNetworkTimeout: 30,
+			gitHookTimeout: 120,
 		});
 		store.set('handle', 'alice');
 		store.set('autoSync', '30');
@@ -29,6 +31,8 @@ describe('settings', () => {
 		expect(() => store.set('colour', 'red')).toThrow(/unknown setting "colour"; settings are handle, incidentsDir/);
 		expect(() => store.set('handle', 'alice smith')).toThrow(/^handle: a handle is/);
 		expect(() => store.set('autoSync', '-1')).toThrow(/autoSync/);
+		expect(() => store.set('gitNetworkTimeout', '0')).toThrow(/^gitNetworkTimeout/);
+		expect(() => store.set('gitHookTimeout', '1.5')).toThrow(/^gitHookTimeout/);
 	});
 
 	it('falls back to defaults, without overwriting, when the file is corrupt', () => {

@@ -30,6 +30,19 @@ describe('reduceIncident', () => {
 		expect(state.warnings.join()).toContain('second "opened"');
 	});
 
+	it('keeps the opening logged first when a later one claims an earlier time, and warns once', () => {
+		// Logged at minute 5 but backdated to half an hour before the real opening.
+		const backdated = bob(-30, {type: 'incident.opened', title: 'Forged title', severity: 3, commander: 'bob'}, {loggedAtMinute: 5});
+		for (const events of [[opened, backdated], [backdated, opened]]) {
+			const state = reduceIncident(ID, events);
+			expect(state).toMatchObject({title: 'Checkout 5xx', severity: 1, openedAt: opened.at, openedBy: 'alice'});
+			expect(state.roles.commander).toBe('alice');
+			expect(state.warnings.filter(warning => warning.includes('second "opened"'))).toEqual([
+				`a second "opened" event by bob at ${backdated.at} was ignored; alice opened this incident at ${opened.at}`,
+			]);
+		}
+	});
+
 	it('applies severity, status and role changes', () => {
 		const state = reduceIncident(ID, [
 			opened,

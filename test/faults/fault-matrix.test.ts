@@ -11,6 +11,7 @@ import {isKnownEvent} from '../../source/core/events.js';
 import {eventsDirOf, journalPathOf} from '../../source/journal/journal-paths.js';
 import {readIncidentJournal} from '../../source/journal/read-journal.js';
 import {git, makeRepo} from '../helpers/git-repo.js';
+import {hangingScript, scriptGroup, waitForGroupGone} from '../helpers/hanging-git.js';
 import {KEY, renderApp, testContext} from '../helpers/ink-driver.js';
 import {CLI_PATH, runCli} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
@@ -75,6 +76,101 @@ describe('publish and sync faults, through the CLI', () => {
 		cli('log', 'offline note');
 		expectOneLine(cli('sync'), 2, /remote "origin" is unreachable \(.*\) \(your events are kept here/);
 		expect(texts(join(repo, 'docs'), id)).toContain('offline note');
+	});
+});
+
+describe('git that never answers: each ends within its time limit, in one line, with nothing lost', {timeout: 30_000}, () => {
+	/** A clone of a bare remote whose upload-pack accepts and never answers. */
+	function silentRemote(repo: string) {
+		const remote = join(makeTempDir(), 'ops.git');
+		git(repo, 'init', '-q', '--bare', remote);
+		git(repo, 'remote', 'add', 'origin', remote);
+		const upload = hangingScript(makeTempDir(), 'upload-pack');
+		git(repo, 'config', 'remote.origin.uploadpack', upload.path);
+		return upload;
+	}
+
+	it('sync: exit 2, one line, no git left behind, and the next sync works', async () => {
+		const repo = makeRepo();
+		const cli = cliIn(repo);
+		cli('config', 'set', 'gitNetworkTimeout', '1');
+		const id = /Opened (\S+)/.exec(cli('new', 'Silent remote', '--sev', '2').stdout)![1]!;
+		const upload = silentRemote(repo);
+		expectOneLine(cli('sync'), 2, /^incident-tui: remote "origin" did not answer within 1 s and was stopped \(nothing is lost, everything is on disk; .*gitNetworkTimeout, then sync again\)\n$/);
+		await waitForGroupGone(upload.pgidFile);
+		git(repo, 'config', '--unset', 'remote.origin.uploadpack');
+		expect(cli('sync').stdout).toMatch(/^Synced with origin: received 0 events, sent 1\./);
+		expect(texts(join(repo, 'docs'), id)).toEqual(['incident.opened']);
+	});
+
+	it('publish: a pre-commit hook that hangs (core.hooksPath): exit 2, one line, and publishing again works', async () => {
+		const repo = makeRepo();
+		const hooks = makeTempDir();
+		git(repo, 'config', 'core.hooksPath', hooks);
+		const hook = hangingScript(hooks, 'pre-commit');
+		const cli = cliIn(repo);
+		cli('config', 'set', 'gitHookTimeout', '1');
+		cli('new', 'Hanging hook', '--sev', '2');
+		expectOneLine(cli('publish'), 2, /^incident-tui: git commit \(a pre-commit or commit-msg hook, or commit signing\) did not answer within 1 s and was stopped \(nothing is lost.*gitHookTimeout, then publish again\)\n$/);
+		await waitForGroupGone(hook.pgidFile);
+		expect(existsSync(join(repo, '.git', 'index.lock'))).toBe(false);
+		unlinkSync(hook.path);
+		expect(cli('publish').stdout).toMatch(/^Published /);
+	});
+});
+
+describe.skipIf(!hasTmux)('git that never answers, on the live screen', {timeout: 30_000}, () => {
+	function setUp(networkTimeout: string) {
+		const repo = makeRepo();
+		const configDir = makeTempDir();
+		const cli = (...args: string[]) => runCli(args, {cwd: repo, configDir});
+		cli('config', 'set', 'handle', 'alice');
+		cli('config', 'set', 'gitNetworkTimeout', networkTimeout);
+		const id = /Opened (\S+)/.exec(cli('new', 'Silent remote', '--sev', '2').stdout)![1]!;
+		const remote = join(makeTempDir(), 'ops.git');
+		git(repo, 'init', '-q', '--bare', remote);
+		git(repo, 'remote', 'add', 'origin', remote);
+		const upload = hangingScript(makeTempDir(), 'upload-pack');
+		git(repo, 'config', 'remote.origin.uploadpack', upload.path);
+		return {repo, configDir, cli, id, upload};
+	}
+
+	it('g then q: quits at once, ends the sync and its git, and the next sync works', async () => {
+		const {repo, configDir, cli, id, upload} = setUp('600');
+		const tmux = new TmuxSession({cwd: repo, configDir});
+		try {
+			await tmux.waitFor('Silent remote');
+			await tmux.waitForRawMode();
+			await tmux.keys('g');
+			await tmux.waitFor('Syncing');
+			await scriptGroup(upload.pgidFile);
+			await tmux.keys('q');
+			await tmux.waitFor('[exit 0]');
+		} finally {
+			tmux.close();
+		}
+		await waitForGroupGone(upload.pgidFile);
+		expect(readdirSync(join(repo, '.git')).filter(name => name.startsWith('incident-tui-sync-'))).toEqual([]);
+		git(repo, 'config', '--unset', 'remote.origin.uploadpack');
+		expect(cli('sync').stdout).toMatch(/^Synced with origin/);
+		expect(texts(join(repo, 'docs'), id)).toEqual(['incident.opened']);
+	});
+
+	it('join: the sync is stopped in time with one warning line, and the screen opens on what is here', async () => {
+		const {repo, configDir, id, upload} = setUp('1');
+		const tmux = new TmuxSession({cwd: repo, configDir, args: ['join', id]});
+		try {
+			await tmux.waitFor('Silent remote', 10_000);
+			const history = tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', 'e2e');
+			expect(history).toMatch(/warning: remote "origin" did not answer within 1 s and was stopped \(nothing is lost.*; joining with what is here/);
+			await tmux.waitForRawMode();
+			await tmux.keys('q');
+			await tmux.waitFor('[exit 0]');
+		} finally {
+			tmux.close();
+		}
+		await waitForGroupGone(upload.pgidFile);
+		expect(texts(join(repo, 'docs'), id)).toEqual(['incident.opened', 'alice joined']);
 	});
 });
 

@@ -150,6 +150,17 @@ describe('publish faults: one line, a hint, and every file left on disk', () => 
 		expect(git(repo, 'rev-list', '--count', 'HEAD')).toBe('1\n');
 	});
 
+	it('when .gitignore ignores the incidents directory, naming the paths and the ways out', async () => {
+		const repo = makeRepo();
+		writeFileSync(join(repo, '.gitignore'), 'docs/\n');
+		git(repo, 'add', '.gitignore');
+		git(repo, 'commit', '-q', '-m', 'ignore docs');
+		const {workspace, context, incidentId} = setUp(repo);
+		const fault = await expectFault(publishIncident(context, workspace, undefined, 'incident-report'), 'ignored-paths', /^cannot commit docs: a \.gitignore rule ignores it \(see: git check-ignore -v docs\)$/);
+		expect(fault.hint).toMatch(/un-ignore docs in \.gitignore \(or add them once with git add -f\), or keep incidents elsewhere: incident-tui config set incidentsDir <dir>/);
+		expectFilesOnDisk(repo, incidentId);
+	});
+
 	it('when commit signing is configured and fails', async () => {
 		const repo = makeRepo();
 		git(repo, 'config', 'commit.gpgsign', 'true');

@@ -1,8 +1,6 @@
 import {chmodSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {createCommandContext} from '../../source/commands/command-context.js';
-import {loadIncident} from '../../source/commands/load-incident.js';
 import {logNote} from '../../source/commands/log-note.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {GitFault} from '../../source/git/git-fault.js';
@@ -10,24 +8,7 @@ import {syncJournals} from '../../source/git/sync-journals.js';
 import {findWorkspace} from '../../source/journal/workspace.js';
 import {git} from '../helpers/git-repo.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
-
-function makeRemote(): string {
-	const remote = join(makeTempDir('incident-tui-remote-'), 'ops.git');
-	git(join(remote, '..'), 'init', '-q', '--bare', '-b', 'main', remote);
-	return remote;
-}
-
-function responder(remote: string, handle: string) {
-	const dir = join(makeTempDir(`incident-tui-${handle}-`), 'ops');
-	git(join(dir, '..'), 'clone', '-q', remote, dir);
-	git(dir, 'config', 'user.name', handle);
-	git(dir, 'config', 'user.email', `${handle}@example.com`);
-	const workspace = findWorkspace(dir, 'docs');
-	const context = createCommandContext(workspace.docsDir, handle);
-	const sync = () => syncJournals({root: dir, inGitRepository: true, docsDir: workspace.docsDir, remote: 'origin', handle});
-	const timeline = (id: string) => loadIncident(workspace.docsDir, id).events.map(event => event.id);
-	return {dir, workspace, context, sync, timeline};
-}
+import {makeRemote, responder} from './responders.js';
 
 describe('sync through a bare remote', () => {
 	it('converges three responders logging concurrently, no event lost or doubled', async () => {
@@ -125,6 +106,24 @@ describe('sync through a bare remote', () => {
 		expect(git(alice.dir, 'ls-tree', '-r', '--name-only', 'refs/incident-tui/remote-events').trim()).toBe(
 			`docs/incidents/${incidentId}/events/${alice.context.writer}.jsonl`,
 		);
+	});
+
+	it("says in the remote's own words when it refuses the push, and that the events stay here", async () => {
+		const remote = makeRemote();
+		writeFileSync(join(remote, 'hooks', 'pre-receive'), '#!/bin/sh\necho "pushes to incident-tui-events need approval" >&2\nexit 1\n');
+		chmodSync(join(remote, 'hooks', 'pre-receive'), 0o755);
+		const alice = responder(remote, 'alice');
+		const {incidentId} = openIncident(alice.context, {title: 'Refused', severity: 2});
+
+		const error = await alice.sync().catch((caught: unknown) => caught);
+
+		expect(error).toMatchObject({
+			code: 'push-refused',
+			message: 'remote "origin" refused the push to its incident-tui-events branch: pre-receive hook declined / pushes to incident-tui-events need approval',
+		});
+		expect((error as GitFault).hint).toMatch(/^your events are kept here; .*then sync again$/);
+		expect((error as GitFault).hint).not.toMatch(/publish/);
+		expect(alice.timeline(incidentId)).toHaveLength(1);
 	});
 
 	it('says how to add a remote when there is none', async () => {
