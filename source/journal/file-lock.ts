@@ -1,4 +1,4 @@
-import {closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, statSync} from 'node:fs';
+import {linkSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
 
 // Why a lock file around each append, and not O_APPEND alone:
@@ -6,14 +6,15 @@ import {hostname} from 'node:os';
 //   where an ops repository may well live.
 // - Repairing a torn tail (truncate) must never run while another process
 //   appends, or it would cut that process's acknowledged event.
-// - Node has no flock(); an O_CREAT|O_EXCL file is atomic on every filesystem
-//   we care about, NFS included.
+// - Node has no flock(); link(2) onto an existing name fails atomically (like
+//   O_CREAT|O_EXCL) on every filesystem we care about, NFS included.
 // - A process killed while holding the lock leaves the file behind. On the same
 //   host a dead pid frees it at once (a crash must never block the next
 //   responder); otherwise a lock older than STALE_AFTER_MS is taken over, since
 //   an append holds it for well under a millisecond.
 
 const STALE_AFTER_MS = 30_000;
+const EMPTY_STALE_AFTER_MS = 1000;
 const WAIT_STEP_MS = 1;
 const host = hostname();
 
@@ -32,36 +33,47 @@ export function withFileLock<T>(lockPath: string, action: () => T, timeoutMs = 5
 
 function acquire(lockPath: string, timeoutMs: number): void {
 	const deadline = Date.now() + timeoutMs;
-	const owner = `${process.pid} ${host}`;
-	for (;;) {
-		try {
-			const fd = openSync(lockPath, 'wx');
-			try {
-				writeSync(fd, owner);
-			} catch (error) {
-				// An empty lock reads as a holder about to write its name: on a full
-				// disk it would block every later append for STALE_AFTER_MS.
-				closeSync(fd);
-				unlinkSync(lockPath);
-				throw error;
-			}
-			closeSync(fd);
-			return;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		}
-		const holder = readHolder(lockPath);
-		if (holder !== undefined && isStale(holder)) {
-			breakStaleLock(lockPath, holder.content);
-			continue;
-		}
-		if (Date.now() > deadline) {
-			throw new LockTimeoutError(
-				`the journal is locked by ${holder?.content ?? 'another process'} (${lockPath}); if no incident-tui is running there, delete that file`,
-			);
-		}
-		sleep(WAIT_STEP_MS);
+	// The owner's name is written to a private claim file first and the claim is
+	// then linked into place (link fails with EEXIST like O_EXCL, on NFS too): a
+	// lock never exists without its owner's name, so a kill at any moment leaves
+	// no lock or one naming a dead pid, which the next writer takes over at once.
+	// (A lock created empty and written after, as before, could be left empty by
+	// a kill in between and block every append for STALE_AFTER_MS.)
+	const claim = claimPathOf(lockPath, process.pid);
+	try {
+		writeFileSync(claim, `${process.pid} ${host}`);
+	} catch (error) {
+		// A full disk can leave the claim created but empty.
+		rmSync(claim, {force: true});
+		throw error;
 	}
+	try {
+		for (;;) {
+			try {
+				linkSync(claim, lockPath);
+				return;
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			}
+			const holder = readHolder(lockPath);
+			if (holder !== undefined && isStale(holder)) {
+				breakStaleLock(lockPath, holder);
+				continue;
+			}
+			if (Date.now() > deadline) {
+				throw new LockTimeoutError(
+					`the journal is locked by ${holder?.content || 'another process'} (${lockPath}); if no incident-tui is running there, delete that file`,
+				);
+			}
+			sleep(WAIT_STEP_MS);
+		}
+	} finally {
+		unlinkSync(claim);
+	}
+}
+
+function claimPathOf(lockPath: string, pid: number): string {
+	return `${lockPath}.claim-${pid}`;
 }
 
 interface Holder {
@@ -85,8 +97,10 @@ function readHolder(lockPath: string): Holder | undefined {
 
 function isStale(holder: Holder): boolean {
 	if (holder.ageMs > STALE_AFTER_MS) return true;
-	// An empty file is a holder between its create and its write; give it time.
-	if (holder.content === '' || holder.host !== host) return false;
+	// Only a version that created the lock before writing it leaves it empty: a
+	// holder between those two calls needs microseconds, a killed one forever.
+	if (holder.content === '') return holder.ageMs > EMPTY_STALE_AFTER_MS;
+	if (holder.host !== host) return false;
 	return !isProcessAlive(holder.pid);
 }
 
@@ -106,7 +120,10 @@ export function isProcessAlive(pid: number): boolean {
  * one moves it. If what we moved is not the stale lock we saw (someone broke
  * it and a live process locked again in between), we put it back.
  */
-function breakStaleLock(lockPath: string, staleContent: string): void {
+function breakStaleLock(lockPath: string, stale: Holder): void {
+	const staleContent = stale.content;
+	// A killed holder of this host may also have left its claim file.
+	if (stale.host === host) rmSync(claimPathOf(lockPath, stale.pid), {force: true});
 	const aside = `${lockPath}.stale-${process.pid}-${Date.now()}`;
 	try {
 		renameSync(lockPath, aside);

@@ -1,4 +1,4 @@
-import {appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
@@ -72,6 +72,14 @@ describe('appendEvent', () => {
 		appendEvent(journal, note(1, 'after a crash'));
 		expect(readJournalFile(journal).events).toHaveLength(1);
 		expect(existsSync(`${journal}.lock`)).toBe(false);
+	});
+
+	it('takes over an empty lock (a writer killed between creating and naming it) within a second', () => {
+		writeFileSync(`${journal}.lock`, '');
+		utimesSync(`${journal}.lock`, new Date(Date.now() - 2000), new Date(Date.now() - 2000));
+		appendEvent(journal, note(1, 'after an empty lock'));
+		expect(readJournalFile(journal).events).toHaveLength(1);
+		expect(readdirSync(dir).filter(file => file.includes('.lock'))).toEqual([]);
 	});
 
 	it('merges every writer of an incident, sorted by (at, id), each id once', () => {
