@@ -3,8 +3,15 @@ import {EnvironmentError, UserError} from '../commands/command-errors.js';
 import {displaySafe} from '../core/display-safe.js';
 import {GitFault} from '../git/git-fault.js';
 
-export function print(line: string): void {
-	if (!process.stdout.destroyed) process.stdout.write(`${line}\n`);
+/**
+ * Titles, notes, handles and template text come from journals, remotes and
+ * files: on a terminal each line is made display-safe (no escape sequence can
+ * retitle the window or write the clipboard); into a pipe or file it stays exact.
+ */
+export function print(text: string): void {
+	if (process.stdout.destroyed) return;
+	const shown = process.stdout.isTTY ? text.split('\n').map(displaySafe).join('\n') : text;
+	process.stdout.write(`${shown}\n`);
 }
 
 /**
