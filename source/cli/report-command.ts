@@ -12,7 +12,8 @@ export function reportCommand(setup: CliSetup, args: string[], flags: ReportFlag
 	const report = renderIncidentReport(setup.workspace.docsDir, args[0], template, setup.context.now());
 	for (const line of report.warnings) warn(line);
 	if (flags.stdout) {
-		process.stdout.write(report.markdown);
+		// print keeps it exact into a pipe and makes it display-safe on a terminal.
+		print(report.markdown.replace(/\n$/, ''));
 		return;
 	}
 	writeFileDurably(report.path, report.markdown);
