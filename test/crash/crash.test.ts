@@ -8,6 +8,7 @@ import {eventsDirOf} from '../../source/journal/journal-paths.js';
 import {readIncidentJournal} from '../../source/journal/read-journal.js';
 import {CLI_PATH, runCli} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
+import {skipWithout} from '../helpers/requirements.js';
 import {hasTmux, TmuxSession} from '../helpers/tmux.js';
 
 // SIGKILL at random moments, then check the promise: every event the process
@@ -74,7 +75,7 @@ it(`loses no acknowledged event when incident-tui log is SIGKILLed (${CLI_KILLS}
 	expect(report('incident-tui log', {kills, acknowledged: acknowledged.length, found})).toBe(0);
 }, CLI_KILLS * 2000);
 
-it.skipIf(!hasTmux)(`loses no acknowledged event when the live screen is SIGKILLed (${SCREEN_KILLS} kills)`, async () => {
+it.skipIf(skipWithout(hasTmux, 'tmux is not installed: the live screen crash test'))(`loses no acknowledged event when the live screen is SIGKILLed (${SCREEN_KILLS} kills)`, async () => {
 	const {repo, configDir, id, journal} = setUp();
 	const tmux = new TmuxSession({cwd: repo, configDir, restartForever: true});
 	const acknowledged: string[] = [];

@@ -81,7 +81,9 @@ it('refuses a due date that is not a real day at the due prompt, keeping the tex
 
 it('refuses a hypothesis longer than an event holds at its own prompt, not at the next one', async () => {
 	const app = await renderApp(bob, incidentId, {size: {columns: 160, rows: 30}});
-	await app.press('h', KEY.pasteStart, 'x'.repeat(MAX_TEXT_LENGTH + 1), KEY.pasteEnd, KEY.enter);
+	await app.press('h');
+	await app.paste('x'.repeat(MAX_TEXT_LENGTH + 1));
+	await app.press(KEY.enter);
 	await app.waitFor(new RegExp(`Hypothesis @ 03:01:00 › x+█  ✗ too long: ${MAX_TEXT_LENGTH + 1} characters, at most ${MAX_TEXT_LENGTH}`));
 	await app.press(KEY.backspace, KEY.enter);
 	await app.waitFor('How will you test it');
