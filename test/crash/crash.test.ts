@@ -107,6 +107,12 @@ it.skipIf(skipWithout(hasTmux, 'tmux is not installed: the live screen crash tes
 			for (const ack of acknowledged) expect(after.texts.has(ack)).toBe(true);
 		}
 		await tmux.waitFor('Crash test', 10_000);
+		// The app resumes: a kill in the middle of an append leaves its lock, which the next append takes over.
+		await tmux.waitForRawMode();
+		await tmux.keys('n');
+		await tmux.text('after the storm');
+		await tmux.keys('Enter');
+		await tmux.waitFor(/note\s+after the storm$/m, 5000);
 	} finally {
 		tmux.close();
 	}

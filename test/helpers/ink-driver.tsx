@@ -1,3 +1,4 @@
+import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {createCommandContext, type CommandContext} from '../../source/commands/command-context.js';
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
@@ -145,9 +146,9 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 		},
 		async resize(next: {columns: number; rows: number}) {
 			setSize(app.stdout, next);
-			// Ink's own listener redraws synchronously, inside emit; a screen that lays
-			// out by size (useTerminalSize) listens too and redraws in a later commit.
-			const screenListens = app.stdout.listenerCount('resize') > 1;
+			// Ink's own listener (none with CI set) redraws synchronously, inside emit; a
+			// screen that lays out by size (useTerminalSize) redraws in a later commit.
+			const screenListens = app.stdout.listenerCount('resize') > inkResizeListeners();
 			app.stdout.emit('resize');
 			const count = app.frames.length;
 			if (screenListens) await until(() => app.frames.length > count, () => `the screen to redraw at ${next.columns}x${next.rows}`);
@@ -155,6 +156,17 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 	};
 	await driver.resize(options.size ?? {columns: 100, rows: 30});
 	return driver;
+}
+
+let inkOwnResizeListeners: number | undefined;
+/** How many resize listeners Ink adds by itself, measured once on an empty app. */
+function inkResizeListeners(): number {
+	if (inkOwnResizeListeners === undefined) {
+		const empty = render(<Text />);
+		inkOwnResizeListeners = empty.stdout.listenerCount('resize');
+		empty.unmount();
+	}
+	return inkOwnResizeListeners;
 }
 
 function setSize(stdout: object, size: {columns: number; rows: number}) {
