@@ -78,7 +78,7 @@ const utcTime = z.iso.datetime({precision: 3});
 const text = z.string().check(z.maxLength(MAX_TEXT_LENGTH));
 const requiredText = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
 const severity = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-const isoDate = z.iso.date();
+export const isoDate = z.iso.date();
 
 const envelope = {
 	v: z.literal(EVENT_FORMAT_VERSION),

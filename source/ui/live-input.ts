@@ -11,6 +11,7 @@ import type {
 } from '../core/events.js';
 import {isCtrlC, type KeyPress} from './key-press.js';
 import {NOTE_KEYS} from './keys.js';
+import {handleProblem, textProblem} from './prompt-rules.js';
 import {editText} from './text-editing.js';
 import {handleChoiceKey, type ChoicePurpose} from './choice-input.js';
 import {handleComposeKey} from './compose-input.js';
@@ -184,7 +185,7 @@ function handleTextKey(ui: LiveUi, mode: Extract<LiveMode, {name: 'text'}>, pres
 		case 'cancel':
 			return {ui: info({...ui, mode: {name: 'browse'}}, 'cancelled; nothing logged')};
 		case 'edit':
-			return {ui: {...ui, mode: {...mode, value: edit.value}}};
+			return {ui: {...withoutRefusal(ui), mode: {...mode, value: edit.value}}};
 		case 'submit':
 			return submitText(ui, mode);
 	}
@@ -196,9 +197,12 @@ function submitText(ui: LiveUi, mode: Extract<LiveMode, {name: 'text'}>): LiveKe
 	switch (purpose.kind) {
 		case 'note':
 			return {ui: browse, effect: {type: 'log-note', kind: purpose.noteKind, text: value, pressedAt}};
-		case 'hypothesis-statement':
+		case 'hypothesis-statement': {
 			if (value.trim() === '') return {ui: info(browse, 'a hypothesis needs a statement; nothing logged')};
+			const problem = textProblem(value);
+			if (problem) return {ui: refuse(ui, problem)};
 			return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'hypothesis-test', statement: value}, value: '', pressedAt}}};
+		}
 		case 'hypothesis-test':
 			return {ui: browse, effect: {type: 'add-hypothesis', statement: purpose.statement, test: value, pressedAt}};
 		case 'evidence':
@@ -209,6 +213,8 @@ function submitText(ui: LiveUi, mode: Extract<LiveMode, {name: 'text'}>): LiveKe
 		case 'role-handle': {
 			const handle = value.trim().replace(/^@/, '');
 			if (handle === '') return {ui: info(browse, 'no handle given; nothing assigned')};
+			const problem = handleProblem(handle);
+			if (problem) return {ui: refuse(ui, problem)};
 			if (purpose.role === 'commander') {
 				return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'handover-summary', handle}, value: '', pressedAt}}};
 			}
@@ -275,4 +281,14 @@ function clamp(index: number, length: number): number {
 
 export function info(ui: LiveUi, text: string): LiveUi {
 	return {...ui, message: {text, tone: 'info'}};
+}
+
+/** Keeps the prompt open, text and all, and says why its answer was not taken. */
+export function refuse(ui: LiveUi, reason: string): LiveUi {
+	return {...ui, message: {text: reason, tone: 'error'}};
+}
+
+/** A refusal's reason (or a failed write's) stays until the text it was about changes. */
+export function withoutRefusal(ui: LiveUi): LiveUi {
+	return ui.message?.tone === 'error' ? {...ui, message: undefined} : ui;
 }

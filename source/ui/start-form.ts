@@ -1,5 +1,6 @@
 import {MAX_TITLE_LENGTH, type Severity} from '../core/events.js';
 import {isCtrlC, type KeyPress} from './key-press.js';
+import {handleProblem} from './prompt-rules.js';
 import {editText} from './text-editing.js';
 
 // The start screen: title, then severity, then commander (your handle unless
@@ -49,9 +50,8 @@ export function handleStartKey(form: StartForm, press: KeyPress, now: Date): {fo
 			if (edit.type === 'edit') return {form: {...current, commander: edit.value}};
 			if (edit.type !== 'submit') return {form: current};
 			const commander = form.commander.trim();
-			if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(commander)) {
-				return {form: {...current, error: 'a handle is letters, digits, dot, dash or underscore'}};
-			}
+			const problem = handleProblem(commander);
+			if (problem) return {form: {...current, error: problem}};
 			return {
 				form: current,
 				effect: {type: 'open', title: form.title.trim(), severity: form.severity ?? 2, commander, at: current.startedAt},

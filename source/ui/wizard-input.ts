@@ -1,6 +1,7 @@
 import type {ClosureField, InvariantKind, Priority} from '../core/events.js';
 import type {KeyPress} from './key-press.js';
-import type {LiveEffect, LiveKeyResult, LiveUi} from './live-input.js';
+import {refuse, withoutRefusal, type LiveEffect, type LiveKeyResult, type LiveUi} from './live-input.js';
+import {dueDateProblem, textProblem} from './prompt-rules.js';
 import {editText} from './text-editing.js';
 import {WIZARD_STEPS} from './wizard-steps.js';
 
@@ -53,7 +54,7 @@ export function handleWizardKey(ui: LiveUi, mode: WizardMode, press: KeyPress, v
 	switch (draft.kind) {
 		case 'text': {
 			const edit = editText(draft.value, press);
-			if (edit.type === 'edit') return {ui: {...ui, mode: {...mode, draft: {...draft, value: edit.value}}}};
+			if (edit.type === 'edit') return {ui: {...withoutRefusal(ui), mode: {...mode, draft: {...draft, value: edit.value}}}};
 			if (edit.type !== 'submit') return {ui};
 			const value = draft.value.trim();
 			if (step.kind !== 'field') return next();
@@ -67,7 +68,7 @@ export function handleWizardKey(ui: LiveUi, mode: WizardMode, press: KeyPress, v
 				return press.return || press.input === 'n' ? next() : {ui};
 			}
 			const edit = editText(draft.value, press);
-			if (edit.type === 'edit') return {ui: {...ui, mode: {...mode, draft: {...draft, value: edit.value}}}};
+			if (edit.type === 'edit') return {ui: {...withoutRefusal(ui), mode: {...mode, draft: {...draft, value: edit.value}}}};
 			if (edit.type !== 'submit') return {ui};
 			const reason = draft.value.trim();
 			return next(reason === '' ? undefined : {type: 'close', overrideReason: reason, pressedAt: now});
@@ -92,9 +93,7 @@ function handleActionDraft(
 	now: Date,
 	next: (effect?: LiveEffect) => LiveKeyResult,
 ): LiveKeyResult {
-	const set = (changes: Partial<typeof draft>, message?: string): LiveKeyResult => ({
-		ui: {...ui, mode: {...mode, draft: {...draft, ...changes}}, message: message ? {text: message, tone: 'info'} : ui.message},
-	});
+	const set = (changes: Partial<typeof draft>): LiveKeyResult => ({ui: {...withoutRefusal(ui), mode: {...mode, draft: {...draft, ...changes}}}});
 	if (draft.phase === 'priority') {
 		const priority = /^[0-3]$/.test(press.input) ? (`P${press.input}` as Priority) : undefined;
 		return priority ? set({priority, phase: 'due', value: ''}) : {ui};
@@ -103,13 +102,14 @@ function handleActionDraft(
 	if (edit.type === 'edit') return set({value: edit.value});
 	if (edit.type !== 'submit') return {ui};
 	const value = draft.value.trim();
+	const problem = draft.phase === 'due' ? dueDateProblem(value) : textProblem(value);
+	if (problem) return {ui: refuse(ui, problem)};
 	switch (draft.phase) {
 		case 'description':
 			return value === '' ? next() : set({description: value, phase: 'owner', value: ''});
 		case 'owner':
 			return set({owner: value, phase: 'priority', value: ''});
 		case 'due': {
-			if (value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return set({}, 'a due date is YYYY-MM-DD, or empty');
 			const effect: LiveEffect = {type: 'add-action', description: draft.description, owner: draft.owner, priority: draft.priority ?? 'P2', due: value || undefined, pressedAt: now};
 			return {ui: {...ui, mode: {...mode, draft: {kind: 'action', phase: 'description', description: '', owner: '', value: ''}}}, effect};
 		}
@@ -124,7 +124,7 @@ function handleInvariantDraft(
 	now: Date,
 	next: (effect?: LiveEffect) => LiveKeyResult,
 ): LiveKeyResult {
-	const set = (changes: Partial<typeof draft>): LiveKeyResult => ({ui: {...ui, mode: {...mode, draft: {...draft, ...changes}}}});
+	const set = (changes: Partial<typeof draft>): LiveKeyResult => ({ui: {...withoutRefusal(ui), mode: {...mode, draft: {...draft, ...changes}}}});
 	if (draft.phase === 'kind') {
 		if (press.input === 't' || press.input === 'm') return set({invariantKind: press.input === 't' ? 'test' : 'monitor', phase: 'reference'});
 		return press.return ? next() : {ui};
@@ -134,7 +134,9 @@ function handleInvariantDraft(
 	if (edit.type !== 'submit') return {ui};
 	const value = draft.value.trim();
 	if (draft.phase === 'reference') {
-		if (value === '') return {ui: {...ui, message: {text: 'name the test or monitor (a path, a test id, an alert name)', tone: 'info'}}};
+		if (value === '') return {ui: refuse(ui, 'name the test or monitor (a path, a test id, an alert name)')};
+		const problem = textProblem(value);
+		if (problem) return {ui: refuse(ui, problem)};
 		return set({reference: value, phase: 'description', value: ''});
 	}
 	return next({type: 'record-invariant', kind: draft.invariantKind ?? 'test', reference: draft.reference, description: value, pressedAt: now});

@@ -4,9 +4,8 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
+import {skipWithout} from '../helpers/requirements.js';
 import {hasTmux, TmuxSession} from '../helpers/tmux.js';
-
-if (!hasTmux) console.warn('tmux is not installed: the end-to-end tests in a real terminal are skipped');
 
 let repo: string;
 let configDir: string;
@@ -31,11 +30,12 @@ beforeEach(() => {
 });
 afterEach(() => session?.close());
 
-describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
+describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end tests in a real terminal'))('the live screen in a real terminal (tmux)', () => {
 	it('runs an incident from the keyboard alone', async () => {
 		session = new TmuxSession({cwd: repo, configDir});
 		const tmux = session;
 		await tmux.waitFor('Title ›');
+		await tmux.waitForRawMode();
 		await tmux.text('Checkout 5xx after deploy');
 		await tmux.keys('Enter');
 		await tmux.keys('1');
@@ -62,8 +62,11 @@ describe.skipIf(!hasTmux)('the live screen in a real terminal (tmux)', () => {
 		await tmux.text('pool metrics');
 		await tmux.keys('Enter');
 		await tmux.waitFor('testing connection pool');
+		// Keys sent in a row can reach the app as one chunk, whose rest is text: wait for each prompt.
 		await tmux.keys('r');
+		await tmux.waitFor('Result:');
 		await tmux.keys('c');
+		await tmux.waitFor('Evidence (confirmed)');
 		await tmux.text('pool at 100%');
 		await tmux.keys('Enter');
 		await tmux.waitFor('✔ confirmed connection pool');

@@ -14,6 +14,7 @@ import {git, makeRepo} from '../helpers/git-repo.js';
 import {hangingScript, scriptGroup, waitForGroupGone} from '../helpers/hanging-git.js';
 import {KEY, renderApp, testContext} from '../helpers/ink-driver.js';
 import {CLI_PATH, runCli} from '../helpers/run-cli.js';
+import {skipWithout} from '../helpers/requirements.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {hasTmux, TmuxSession} from '../helpers/tmux.js';
 
@@ -199,9 +200,8 @@ function fillDisk(disk: string, leaveBytes = 0): string {
 }
 const tmpfsProbe = mountTmpfs(64);
 if (tmpfsProbe) unmount(tmpfsProbe);
-else console.warn('skipping the disk-full and read-only rows: this machine does not allow mounting a tmpfs (needs root)');
 
-describe.skipIf(!tmpfsProbe)('disk faults on a small tmpfs', () => {
+describe.skipIf(skipWithout(tmpfsProbe !== undefined, 'this machine does not allow mounting a tmpfs (needs root): the disk-full and read-only rows'))('disk faults on a small tmpfs', () => {
 	it('disk full: a one-line error, earlier events intact, logging works again once space is freed', () => {
 		const disk = mountTmpfs(64)!;
 		try {
@@ -334,7 +334,7 @@ describe('the live screen under faults', () => {
 	});
 });
 
-describe.skipIf(!hasTmux)('the live screen in a real terminal under faults', () => {
+describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the live screen under faults'))('the live screen in a real terminal under faults', () => {
 	it('a 20x5 terminal: says it is too small and still logs', async () => {
 		const repo = makeTempDir();
 		const configDir = makeTempDir();

@@ -1,3 +1,4 @@
+import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {createCommandContext, type CommandContext} from '../../source/commands/command-context.js';
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
@@ -33,13 +34,6 @@ export function testContext(docsDir: string, handle = 'alice', now?: () => Date)
 	return now ? {...context, now} : context;
 }
 
-const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-
-/**
- * Renders the app into a fake terminal. Keys are sent one write at a time with
- * a short pause: React 19 subscribes to input in an effect, and writes with no
- * pause can land before the previous one has rendered (PITFALLS.md).
- */
 export interface RenderOptions {
 	size?: {columns: number; rows: number};
 	publish?: ScreenServices['publish'];
@@ -56,8 +50,16 @@ const notInThisTest = async (): Promise<string> => {
 	throw new Error('not part of this test');
 };
 
+const DEFAULT_TIMEOUT_MS = 3000;
+
+/**
+ * Renders the app into a fake terminal and drives it like cli-kit's
+ * testing/ui.ts: every key waits for the frame it causes instead of sleeping.
+ * The app reads keys synchronously as they are written (state in refs and
+ * reducers), and ink-testing-library writes every React commit as a frame, so
+ * "a new frame arrived" means the key was handled and drawn.
+ */
 export async function renderApp(context: CommandContext, incidentId?: string, options: RenderOptions = {}) {
-	const size = options.size ?? {columns: 100, rows: 30};
 	const app = render(
 		<App
 			context={context}
@@ -74,40 +76,100 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 			handoverHours={options.handoverHours ?? 3}
 		/>,
 	);
-	resize(app.stdout, size);
-	app.stdout.emit('resize');
+	// React 19 flushes the effects of the first render before render() returns, so
+	// the key router already listens; a key written before it does would be lost.
+	if (app.stdin.listenerCount('readable') === 0) throw new Error('the app does not read keys after its first render');
+	// Wake waiters on every frame rather than polling on a timer.
+	const waiters = new Set<() => void>();
+	const write = app.stdout.write;
+	app.stdout.write = (frame: string) => {
+		write(frame);
+		for (const wake of waiters) wake();
+	};
+	/** Resolves once `condition` holds, checked after every frame; `what` names it in the timeout error. */
+	const until = (condition: () => boolean, what: () => string, timeoutMs = DEFAULT_TIMEOUT_MS) =>
+		new Promise<void>((resolve, reject) => {
+			if (condition()) return resolve();
+			const done = () => {
+				clearTimeout(timer);
+				waiters.delete(check);
+			};
+			const check = () => {
+				if (!condition()) return;
+				done();
+				resolve();
+			};
+			// Frames written by timers (the clock, the journal poll) also wake this; the deadline is the backstop.
+			const timer = setTimeout(() => {
+				done();
+				reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what()}; last frame:\n${app.lastFrame() ?? ''}`));
+			}, timeoutMs);
+			waiters.add(check);
+		});
 	const driver = {
 		...app,
 		frame: () => app.lastFrame() ?? '',
+		/** Sends each key as its own write and waits for the frame it draws. */
 		async press(...keys: string[]) {
 			for (const key of keys) {
+				const count = app.frames.length;
 				app.stdin.write(key);
-				await pause(15);
+				await until(() => app.frames.length > count, () => `a new frame after the key ${JSON.stringify(key)} (for a key that changes nothing on screen use send() and wait for what it does)`);
 			}
 		},
+		/**
+		 * Writes keys without waiting for a frame: for keys that change nothing on
+		 * screen (the app handles them synchronously all the same), and for paste markers.
+		 */
+		send(...keys: string[]) {
+			for (const key of keys) app.stdin.write(key);
+		},
+		/** Text pasted in one go, between the terminal's bracketed-paste markers. */
+		async paste(text: string) {
+			driver.send(KEY.pasteStart);
+			await driver.press(text);
+			driver.send(KEY.pasteEnd);
+		},
+		/**
+		 * Types one key per character as fast as it can, then waits for the frame:
+		 * keys that outrun the screen must all count (the app keeps input state in refs).
+		 */
 		async type(text: string) {
-			for (const character of text) await driver.press(character);
+			const count = app.frames.length;
+			for (const character of text) app.stdin.write(character);
+			await until(() => app.frames.length > count, () => `a new frame after typing ${JSON.stringify(text)}`);
 		},
-		async waitFor(expected: string | RegExp, timeoutMs = 3000) {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				const frame = driver.frame();
-				if (typeof expected === 'string' ? frame.includes(expected) : expected.test(frame)) return frame;
-				if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(expected)}; last frame:\n${frame}`);
-				await pause(10);
-			}
+		async waitFor(expected: string | RegExp, timeoutMs = DEFAULT_TIMEOUT_MS) {
+			const matches = () => (typeof expected === 'string' ? driver.frame().includes(expected) : expected.test(driver.frame()));
+			await until(matches, () => String(expected), timeoutMs);
+			return driver.frame();
 		},
 		async resize(next: {columns: number; rows: number}) {
-			resize(app.stdout, next);
+			setSize(app.stdout, next);
+			// Ink's own listener (none with CI set) redraws synchronously, inside emit; a
+			// screen that lays out by size (useTerminalSize) redraws in a later commit.
+			const screenListens = app.stdout.listenerCount('resize') > inkResizeListeners();
 			app.stdout.emit('resize');
-			await pause(30);
+			const count = app.frames.length;
+			if (screenListens) await until(() => app.frames.length > count, () => `the screen to redraw at ${next.columns}x${next.rows}`);
 		},
 	};
-	await pause(30);
+	await driver.resize(options.size ?? {columns: 100, rows: 30});
 	return driver;
 }
 
-function resize(stdout: object, size: {columns: number; rows: number}) {
+let inkOwnResizeListeners: number | undefined;
+/** How many resize listeners Ink adds by itself, measured once on an empty app. */
+function inkResizeListeners(): number {
+	if (inkOwnResizeListeners === undefined) {
+		const empty = render(<Text />);
+		inkOwnResizeListeners = empty.stdout.listenerCount('resize');
+		empty.unmount();
+	}
+	return inkOwnResizeListeners;
+}
+
+function setSize(stdout: object, size: {columns: number; rows: number}) {
 	Object.defineProperty(stdout, 'columns', {value: size.columns, configurable: true});
 	Object.defineProperty(stdout, 'rows', {value: size.rows, configurable: true});
 }

@@ -58,18 +58,21 @@ export class TmuxSession {
 		return execFileSync('tmux', ['-L', this.socket, ...args], {encoding: 'utf8'});
 	}
 
-	/** Keys by tmux name (Enter, Space, Down, C-c) or single characters, each sent as its own key. */
+	/**
+	 * Keys by tmux name (Enter, Space, Down, C-c) or single characters, each sent
+	 * as its own key, without waiting: the app may read keys sent in a row as one
+	 * chunk, as it would from a fast typist, so wait for the screen to show a
+	 * prompt before typing into it when that matters.
+	 */
 	async keys(...keys: string[]): Promise<void> {
 		// tmux reads a lone ";" as a command separator and " " as no key at all.
 		const names = keys.map(key => (key === ' ' ? 'Space' : key === ';' ? '\\;' : key));
 		this.tmux('send-keys', '-t', 'e2e', ...names);
-		await pause(60);
 	}
 
-	/** Literal text, as fast as tmux can send it. */
+	/** Literal text, as fast as tmux can send it, without waiting (see keys()). */
 	async text(text: string): Promise<void> {
 		this.tmux('send-keys', '-t', 'e2e', '-l', text);
-		await pause(60);
 	}
 
 	screen(): string {

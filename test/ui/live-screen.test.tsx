@@ -69,7 +69,8 @@ describe('live screen', () => {
 		const app = await renderApp(context, incidentId);
 		await app.press('n');
 		await app.type('q?usvh ');
-		await app.press(KEY.tab, KEY.up, ' ');
+		app.send(KEY.tab, KEY.up);
+		await app.press(' ');
 		expect(app.frame()).toContain('Note @ 03:00:00 › q?usvh  █');
 		await app.press(KEY.enter);
 		await app.waitFor('Logged note');
@@ -194,11 +195,13 @@ describe('live screen', () => {
 
 	it('ignores a paste in browse mode, and stores a pasted escape sequence as typed in a note', async () => {
 		const app = await renderApp(context, incidentId);
-		await app.press(KEY.pasteStart, 'quit now', KEY.pasteEnd);
+		await app.paste('quit now');
 		await app.waitFor('paste ignored');
 		await app.press('xyz q u');
 		await app.waitFor('paste ignored');
-		await app.press('n', KEY.pasteStart, 'err\u001b[2J\u001b]0;pwned\u0007 q', KEY.pasteEnd, KEY.enter);
+		await app.press('n');
+		await app.paste('err\u001b[2J\u001b]0;pwned\u0007 q');
+		await app.press(KEY.enter);
 		await app.waitFor('Logged note');
 		expect(journal().at(-1)).toMatchObject({text: 'err\u001b[2J\u001b]0;pwned\u0007 q'});
 		expect(app.frame()).toContain('err␛[2J␛]0;pwned␇ q');

@@ -12,6 +12,8 @@ interface PromptLineProps {
 }
 
 const CURSOR = '█';
+/** Characters of the typed text kept in view when a message shares the line. */
+const MIN_TEXT_SHOWN = 12;
 
 function textLabel(purpose: TextPurpose): string {
 	switch (purpose.kind) {
@@ -37,8 +39,10 @@ export function PromptLine({mode, message, columns}: PromptLineProps) {
 	if (mode.name === 'text') {
 		const prefix = `${textLabel(mode.purpose)} @ ${formatUtcTime(mode.pressedAt)} › `;
 		const shown = displaySafe(mode.value);
+		// Why the answer was not taken shares the line with it: the prompt stays open, text and all.
+		const reason = message ? `  ${message.tone === 'error' ? '✗ ' : ''}${displaySafe(message.text)}` : '';
 		// Keep the end of a long line (where the cursor is) in view.
-		const room = Math.max(1, columns - prefix.length - 2);
+		const room = Math.max(reason ? MIN_TEXT_SHOWN : 1, columns - prefix.length - 2 - reason.length);
 		const tail = Array.from(shown).slice(-room).join('');
 		return (
 			<Text wrap="truncate">
@@ -47,6 +51,7 @@ export function PromptLine({mode, message, columns}: PromptLineProps) {
 				</Text>
 				{tail}
 				{CURSOR}
+				<Text color={message?.tone === 'error' ? theme.error : undefined}>{reason}</Text>
 			</Text>
 		);
 	}
