@@ -88,8 +88,8 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		expect(screen).toContain(fifty.slice(0, 30));
 
 		await tmux.keys('q');
-		await tmux.waitFor('[exit 0]');
-		expect(tmux.screen()).toContain('[tty icanon]');
+		// The pane prints the terminal's mode just after the exit code: wait for both.
+		await tmux.waitFor(/\[exit 0\][\s\S]*\[tty icanon\]/);
 
 		const events = journal();
 		expect(events.map(e => e['type'])).toEqual([
@@ -207,8 +207,8 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await session.waitFor('Queue stuck');
 		await session.waitForRawMode();
 		await session.keys('C-c');
-		await session.waitFor('[exit 0]');
-		expect(session.screen()).toContain('[tty icanon]');
+		// The pane prints the terminal's mode just after the exit code: wait for both.
+		await session.waitFor(/\[exit 0\][\s\S]*\[tty icanon\]/);
 	});
 
 	it('quits cleanly on SIGTERM', async () => {
@@ -218,8 +218,8 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		const shell = session.panePid();
 		const node = execFileSync('pgrep', ['-P', String(shell)], {encoding: 'utf8'}).trim().split('\n')[0]!;
 		process.kill(Number(node), 'SIGTERM');
-		await session.waitFor('[exit 0]');
-		expect(session.screen()).toContain('[tty icanon]');
+		// The pane prints the terminal's mode just after the exit code: wait for both.
+		await session.waitFor(/\[exit 0\][\s\S]*\[tty icanon\]/);
 	});
 
 	it('keeps hostile text exact in the journal, inert on screen and escaped in the report', async () => {

@@ -120,7 +120,7 @@ describe('git that never answers: each ends within its time limit, in one line, 
 	});
 });
 
-describe.skipIf(!hasTmux)('git that never answers, on the live screen', {timeout: 30_000}, () => {
+describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: git that never answers, on the live screen'))('git that never answers, on the live screen', {timeout: 30_000}, () => {
 	function setUp(networkTimeout: string) {
 		const repo = makeRepo();
 		const configDir = makeTempDir();
