@@ -50,7 +50,8 @@ const notInThisTest = async (): Promise<string> => {
 	throw new Error('not part of this test');
 };
 
-const DEFAULT_TIMEOUT_MS = 3000;
+// A bound for a hung screen on a loaded CI machine; waits return at the first matching frame.
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * Renders the app into a fake terminal and drives it like cli-kit's

@@ -1,6 +1,13 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {CLI_PATH} from './run-cli.js';
 
+/**
+ * How long a wait may take before the test fails. A bound for a hung app on a
+ * loaded 2-core CI machine, not an expectation: waits return as soon as the
+ * screen shows what they wait for.
+ */
+const WAIT_LIMIT_MS = 15_000;
+
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
 function isRunning(pid: number): boolean {
@@ -79,7 +86,7 @@ export class TmuxSession {
 		return this.tmux('capture-pane', '-p', '-t', 'e2e');
 	}
 
-	async waitFor(expected: string | RegExp, timeoutMs = 5000): Promise<string> {
+	async waitFor(expected: string | RegExp, timeoutMs = WAIT_LIMIT_MS): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			let screen: string;
@@ -98,7 +105,7 @@ export class TmuxSession {
 	}
 
 	/** Waits until the app has put the terminal in raw mode, when keys like Ctrl-C reach it as keys. */
-	async waitForRawMode(timeoutMs = 5000): Promise<void> {
+	async waitForRawMode(timeoutMs = WAIT_LIMIT_MS): Promise<void> {
 		const tty = this.tmux('display', '-p', '-t', 'e2e', '#{pane_tty}').trim();
 		const deadline = Date.now() + timeoutMs;
 		while (!/(^|\s)-icanon/.test(execFileSync('stty', ['-a', '-F', tty], {encoding: 'utf8'}))) {
