@@ -1,7 +1,7 @@
 import {displaySafe} from '../../core/display-safe.js';
 import {formatUtcTime} from '../../core/time-format.js';
-import {choiceOptions} from '../choice-input.js';
-import type {LiveMode, TextPurpose} from '../live-input.js';
+import type {LiveMode, TextPurpose} from '../live-state.js';
+import {choiceOptions} from '../modes/choose.js';
 import {theme} from '../theme.js';
 import {Text} from './Text.js';
 
@@ -63,11 +63,10 @@ export function PromptLine({mode, message, columns}: PromptLineProps) {
 				{options.map((option, index) => (
 					<Text key={option} inverse={index === mode.index}>{` ${index + 1} ${option} `}</Text>
 				))}
-				<Text color={theme.muted}> Enter picks, Esc cancels</Text>
 			</Text>
 		);
 	}
-	if (mode.name === 'confirm-undo') {
+	if (mode.name === 'confirm') {
 		return (
 			<Text wrap="truncate">
 				<Text bold color={theme.warning}>

@@ -2,7 +2,7 @@ import {Box} from 'ink';
 import type {IncidentState} from '../../core/incident-state.js';
 import {windowAround} from '../layout.js';
 import {theme} from '../theme.js';
-import type {WizardDraft, WizardMode} from '../wizard-input.js';
+import type {WizardDraft, WizardMode} from '../live-state.js';
 import {isStepDone, WIZARD_STEPS, type WizardStep} from '../wizard-steps.js';
 import {Text} from './Text.js';
 
@@ -81,7 +81,7 @@ export function WizardPanel({state, mode, rows, columns}: WizardPanelProps) {
 	return (
 		<Box flexDirection="column" height={rows} overflow="hidden">
 			<Text bold wrap="truncate">
-				{`Closure wizard · step ${mode.step + 1}/${WIZARD_STEPS.length} · ${missing.length} missing · Enter saves · Tab skips · Shift-Tab back · Esc leaves`}
+				{`Closure wizard · step ${mode.step + 1}/${WIZARD_STEPS.length} · ${missing.length} missing`}
 			</Text>
 			<Box>
 				{showList ? (
