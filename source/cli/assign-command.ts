@@ -1,5 +1,5 @@
-import {assignRole} from '../commands/incident-actions.js';
 import {findIncident} from '../commands/find-incident.js';
+import {recordEvent} from '../commands/record-event.js';
 import {UserError} from '../commands/command-errors.js';
 import {ROLES, handleSchema, type Role} from '../core/events.js';
 import type {CliSetup} from './cli-setup.js';
@@ -13,6 +13,7 @@ export function assignCommand(setup: CliSetup, args: string[], flags: {id?: stri
 	const handle = (rawHandle ?? '').replace(/^@/, '');
 	if (!handleSchema.safeParse(handle).success) throw new UserError(`"${rawHandle ?? ''}" is not a handle (letters, digits, dot, dash, underscore)`);
 	const {state} = findIncident(setup.workspace.docsDir, flags.id);
-	assignRole(setup.context, state.id, role, handle, setup.context.now(), role === 'commander' ? flags.summary : undefined);
+	const summary = role === 'commander' ? flags.summary : undefined;
+	recordEvent(setup.context, state.id, {type: 'role.assigned', role, handle, ...(summary ? {summary} : {})});
 	print(`${handle} is now ${role} of ${state.id}${flags.summary && role === 'commander' ? ' (with a hand-over note)' : ''}`);
 }

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import {UserError} from '../commands/command-errors.js';
-import {recordStatusUpdate} from '../commands/incident-actions.js';
+import {recordEvent} from '../commands/record-event.js';
 import {draftStatusUpdate} from '../commands/status-update.js';
 import {displaySafe} from '../core/display-safe.js';
 import {formatUtcTime} from '../core/time-format.js';
@@ -27,7 +27,7 @@ export async function updateCommand(setup: CliSetup, flags: {id?: string; yes?: 
 		print('Not sent.');
 		return;
 	}
-	const {event} = recordStatusUpdate(setup.context, draft.incidentId, text, pressedAt);
+	const {event} = recordEvent(setup.context, draft.incidentId, {type: 'note.logged', kind: 'communication', text: text.trimEnd()}, {at: pressedAt});
 	if (process.stdout.isTTY) process.stdout.write(osc52(text));
 	for (const line of text.trimEnd().split('\n')) print(displaySafe(line));
 	print('');

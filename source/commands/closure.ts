@@ -1,41 +1,11 @@
 import {closeBlocker} from '../core/closure-rules.js';
-import type {ClosureField, InvariantKind, Priority} from '../core/events.js';
 import type {CommandContext} from './command-context.js';
 import {UserError} from './command-errors.js';
 import {loadIncident} from './load-incident.js';
-import {recordEvent, type RecordedEvent} from './record-event.js';
+import {recordEvent} from './record-event.js';
 
-// The closure wizard's answers, each one event written the moment it is given.
-
-export function recordClosureField(context: CommandContext, incidentId: string, field: ClosureField, value: string, pressedAt: Date): RecordedEvent {
-	return recordEvent(context, incidentId, {type: 'closure.recorded', field, value}, {at: pressedAt});
-}
-
-export interface CorrectiveActionInput {
-	description: string;
-	owner: string;
-	priority: Priority;
-	due?: string;
-}
-
-export function addCorrectiveAction(context: CommandContext, incidentId: string, action: CorrectiveActionInput, pressedAt: Date): RecordedEvent {
-	return recordEvent(
-		context,
-		incidentId,
-		{type: 'action.added', description: action.description, owner: action.owner, priority: action.priority, status: 'open', ...(action.due ? {due: action.due} : {})},
-		{at: pressedAt},
-	);
-}
-
-export function recordInvariant(
-	context: CommandContext,
-	incidentId: string,
-	invariant: {kind: InvariantKind; reference: string; description: string},
-	pressedAt: Date,
-): RecordedEvent {
-	const {kind, reference, description} = invariant;
-	return recordEvent(context, incidentId, {type: 'invariant.recorded', kind, reference, description}, {at: pressedAt});
-}
+// Closing is the one closure answer with a rule of its own (the golden rule);
+// the wizard's other answers are plain events (ui/modes/wizard.ts).
 
 /** Marks the incident Resolved and closed, if the golden rule (or a written override) allows. */
 export function closeIncident(context: CommandContext, incidentId: string, overrideReason: string | undefined, pressedAt: Date): void {

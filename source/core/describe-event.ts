@@ -1,4 +1,5 @@
-import {isKnownEvent, type AnyEvent, type HypothesisResult, type Severity, type Status} from './events.js';
+import {isKnownEvent, type AnyEvent, type HypothesisResult, type IncidentEvent, type Severity, type Status} from './events.js';
+import {formatUtcTime} from './time-format.js';
 
 // One plain line per event for the timeline, the same words on screen and in
 // reports. User text is returned as typed; each output escapes it for itself.
@@ -72,5 +73,41 @@ export function describeEvent(
 			return event.overrideReason ? `Closed without an invariant: ${event.overrideReason}` : 'Incident closed';
 		case 'report.published':
 			return `Report published: ${event.path}`;
+	}
+}
+
+/**
+ * The line the live screen shows once an event is on disk. Most events say
+ * what their timeline line says; a few say more (the time, what to do next).
+ */
+export function confirmationOf(event: IncidentEvent): string {
+	const time = `${formatUtcTime(event.at)} UTC`;
+	switch (event.type) {
+		case 'note.logged':
+			return `Logged ${event.kind} at ${time}`;
+		case 'checklist.ticked':
+			return `Ticked at ${time}`;
+		case 'checklist.unticked':
+			return `Unticked at ${time}`;
+		case 'status.changed':
+			return `Status: ${statusLabel(event.status)}`;
+		case 'severity.changed':
+			return `Severity: ${severityLabel(event.severity)}`;
+		case 'hypothesis.added':
+			return 'Hypothesis added; r records its result';
+		case 'hypothesis.resolved':
+			return `Hypothesis ${hypothesisResultLabel(event.result)}`;
+		case 'event.retracted':
+			return 'Undone (a retraction was logged)';
+		case 'closure.recorded':
+			return 'Saved';
+		case 'action.added':
+			return `Corrective action added (${event.priority}); another, or Enter on an empty line to go on`;
+		case 'invariant.recorded':
+			return `Invariant recorded: ${event.kind} ${event.reference}`;
+		case 'role.assigned':
+			return `${event.handle} is now ${event.role}`;
+		default:
+			return describeEvent(event);
 	}
 }

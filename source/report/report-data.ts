@@ -1,5 +1,6 @@
 import {hypothesisResultLabel, severityLabel, statusLabel} from '../core/describe-event.js';
 import type {ClosureField} from '../core/events.js';
+import {WHY_QUESTIONS, whyField} from '../core/five-whys.js';
 import {isOpenIncident, type IncidentState, type TimelineKind} from '../core/incident-state.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime, formatUtcMinute} from '../core/time-format.js';
@@ -32,14 +33,6 @@ const KIND_LABELS: Record<TimelineKind, string> = {
 
 /** The kinds that set a milestone (README "Milestones and metrics"). */
 const MILESTONE_KINDS: ReadonlySet<TimelineKind> = new Set(['impact', 'detection', 'acknowledged', 'mitigation', 'resolution', 'opened']);
-
-const WHY_QUESTIONS = [
-	'Why did the incident occur?',
-	'Why did that happen?',
-	'Why did that happen?',
-	'Why did that happen?',
-	'Why did that happen?',
-];
 
 export function buildReportData(state: IncidentState, runbook: Runbook, now: Date) {
 	const metrics = computeMetrics(state, now);
@@ -137,7 +130,7 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		whys: WHY_QUESTIONS.map((question, index) => ({
 			number: index + 1,
 			question,
-			answer: closure(`why${index + 1}` as ClosureField),
+			answer: closure(whyField(index)),
 			last: index === WHY_QUESTIONS.length - 1,
 		})),
 		rootCause: closure('rootCause'),

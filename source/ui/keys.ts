@@ -1,49 +1,248 @@
-import type {NoteKind} from '../core/events.js';
+import type {KeyPress} from './key-press.js';
+import type {ModeName} from './live-state.js';
 
-// The one table of the live screen's keys. The footer, the help overlay and
-// the README's key table all come from (or are tested against) this list.
+// The one table of the live screen's keys, modelled on gemini-cli's key
+// bindings (config/keyBindings.ts, matched in ui/keyMatchers.ts): each row
+// names a command of one mode and the keys that run it. Dispatch (live-input),
+// the footer, the help overlay and the README's table (npm run docs:keys) all
+// come from here; test/ui/key-table.test.ts checks every command has a handler.
 
-export interface KeyHelp {
-	/** As shown to the responder. */
-	keys: string;
-	/** One or two words for the footer. */
-	label: string;
-	/** The help overlay's line. */
-	description: string;
+type NamedKey = 'return' | 'lineFeed' | 'escape' | 'tab' | 'erase' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown';
+
+export interface KeyBinding {
+	/** A character as typed (case matters); never matches pasted text. */
+	input?: string;
+	key?: NamedKey;
+	ctrl?: boolean;
+	shift?: boolean;
+	/** Every key press, pasted text included. */
+	any?: boolean;
+	/** Handed to the command: the note kind, the direction. */
+	arg?: string;
 }
 
-export const NOTE_KEYS: Readonly<Record<string, NoteKind>> = {
-	n: 'note',
-	d: 'detection',
-	a: 'action',
-	m: 'mitigation',
-	c: 'communication',
-	e: 'escalation',
-};
+export interface KeyEntry {
+	/** `global` keys work in every mode. */
+	mode: ModeName | 'global';
+	command: string;
+	keys: readonly KeyBinding[];
+	/** The keys as shown to the responder. */
+	shown: string;
+	/** A word or two for the footer. */
+	label: string;
+	/** The help overlay's line (browse keys, which the overlay lists one per row). */
+	help?: string;
+	/** The README's line, when it says more than the overlay has room for. */
+	readme?: string;
+}
 
-export const LIVE_KEYS: readonly KeyHelp[] = [
-	{keys: '?', label: 'help', description: 'this help'},
-	{keys: 'q', label: 'quit', description: 'quit (everything is already on disk); Ctrl-C too'},
+const char = (input: string, arg?: string): KeyBinding => ({input, arg});
+const named = (key: NamedKey, arg?: string, shift = false): KeyBinding => ({key, arg, shift});
+const ctrl = (input: string): KeyBinding => ({input, ctrl: true});
+
+/** Line editing, the same in every prompt that takes text. */
+function editingKeys(mode: ModeName, eraseLabel = 'deletes'): KeyEntry[] {
+	return [
+		{mode, command: 'erase', keys: [named('erase')], shown: 'Backspace', label: eraseLabel},
+		{mode, command: 'clear', keys: [ctrl('u')], shown: 'Ctrl-U', label: 'clears'},
+		{mode, command: 'delete-word', keys: [ctrl('w')], shown: 'Ctrl-W', label: 'deletes a word'},
+	];
+}
+
+export const KEY_TABLE: readonly KeyEntry[] = [
+	{mode: 'global', command: 'quit', keys: [ctrl('c')], shown: 'Ctrl-C', label: 'quit'},
+
+	{mode: 'browse', command: 'help', keys: [char('?')], shown: '?', label: 'help', help: 'this help', readme: 'help overlay with every key'},
 	{
-		keys: 'n d a m c e',
-		label: 'log',
-		description: 'log a note / detection / action / mitigation / communication / escalation, timed at the key press',
+		mode: 'browse',
+		command: 'quit',
+		keys: [char('q')],
+		shown: 'q',
+		label: 'quit',
+		help: 'quit (everything is already on disk); Ctrl-C too',
+		readme: 'quit (everything is already on disk); Ctrl-C and SIGTERM too',
 	},
-	{keys: 'h', label: 'hypothesis', description: 'new hypothesis: the statement, then how it will be tested'},
-	{keys: 'r', label: 'result', description: 'record the result of the selected hypothesis, with evidence'},
-	{keys: 'space', label: 'tick', description: 'tick or untick the selected checklist item'},
-	{keys: '← →', label: 'phase', description: "previous / next phase of the runbook's checklist"},
-	{keys: '↑ ↓', label: 'move', description: 'move the selection; in the timeline, scroll (PgUp/PgDn by a page)'},
-	{keys: 'tab', label: 'pane', description: 'move between checklist, timeline and hypotheses'},
-	{keys: 's', label: 'status', description: 'set status'},
-	{keys: 'v', label: 'severity', description: 'set severity'},
-	{keys: 'u', label: 'undo', description: 'undo your last event (writes a retraction, after y/n)'},
-	{keys: 'w', label: 'wizard', description: 'closure wizard: summary, impact, 5 whys, actions, lessons, invariant, close, publish'},
-	{keys: 'p', label: 'publish', description: 'render the report, update INCIDENT_LOG.md and commit them'},
-	{keys: 'U', label: 'update', description: 'stakeholder update: a draft from the incident, edit, Enter copies it (OSC 52) and logs it'},
-	{keys: 'g', label: 'sync', description: "sync events with the other responders through the git remote"},
-	{keys: 'o', label: 'role', description: 'assign a role: commander (hand over command), scribe or comms'},
+	{
+		mode: 'browse',
+		command: 'log',
+		keys: [char('n', 'note'), char('d', 'detection'), char('a', 'action'), char('m', 'mitigation'), char('c', 'communication'), char('e', 'escalation')],
+		shown: 'n d a m c e',
+		label: 'log',
+		help: 'log a note / detection / action / mitigation / communication / escalation, timed at the key press',
+		readme: 'log a note / detection / action / mitigation / communication / escalation, then type one line (Enter saves, empty is fine; Esc cancels)',
+	},
+	{mode: 'browse', command: 'hypothesis', keys: [char('h')], shown: 'h', label: 'hypothesis', help: 'new hypothesis: the statement, then how it will be tested'},
+	{
+		mode: 'browse',
+		command: 'result',
+		keys: [char('r')],
+		shown: 'r',
+		label: 'result',
+		help: 'record the result of the selected hypothesis, with evidence',
+		readme: 'result of the selected (or newest open) hypothesis: confirmed / ruled out / inconclusive, then the evidence',
+	},
+	{mode: 'browse', command: 'tick', keys: [char(' ')], shown: 'space', label: 'tick', help: 'tick or untick the selected checklist item'},
+	{
+		mode: 'browse',
+		command: 'phase',
+		keys: [named('leftArrow', 'previous'), named('rightArrow', 'next')],
+		shown: '← →',
+		label: 'phase',
+		help: "previous / next phase of the runbook's checklist",
+	},
+	{
+		mode: 'browse',
+		command: 'move',
+		keys: [named('upArrow', 'up'), named('downArrow', 'down'), named('pageUp', 'page-up'), named('pageDown', 'page-down')],
+		shown: '↑ ↓',
+		label: 'move',
+		help: 'move the selection; in the timeline, scroll (PgUp/PgDn by a page)',
+	},
+	{
+		mode: 'browse',
+		command: 'pane',
+		keys: [named('tab', 'next'), named('tab', 'previous', true)],
+		shown: 'tab',
+		label: 'pane',
+		help: 'move between checklist, timeline and hypotheses',
+	},
+	{mode: 'browse', command: 'status', keys: [char('s')], shown: 's', label: 'status', help: 'set status', readme: 'set status (Investigating, Identified, Monitoring, Resolved)'},
+	{mode: 'browse', command: 'severity', keys: [char('v')], shown: 'v', label: 'severity', help: 'set severity'},
+	{
+		mode: 'browse',
+		command: 'undo',
+		keys: [char('u')],
+		shown: 'u',
+		label: 'undo',
+		help: 'undo your last event (writes a retraction, after y/n)',
+		readme: 'undo your last event: after y/n, a retraction is written (nothing is deleted)',
+	},
+	{
+		mode: 'browse',
+		command: 'wizard',
+		keys: [char('w')],
+		shown: 'w',
+		label: 'wizard',
+		help: 'closure wizard: summary, impact, 5 whys, actions, lessons, invariant, close, publish',
+		readme: 'closure wizard: summary, impact, 5 whys, root cause, trigger, fixes, corrective actions, lessons, the invariant (a test or monitor), close, publish',
+	},
+	{
+		mode: 'browse',
+		command: 'publish',
+		keys: [char('p')],
+		shown: 'p',
+		label: 'publish',
+		help: 'render the report, update INCIDENT_LOG.md and commit them',
+		readme: 'publish: render the report, update `docs/INCIDENT_LOG.md`, commit them to git',
+	},
+	{
+		mode: 'browse',
+		command: 'update',
+		keys: [char('U')],
+		shown: 'U',
+		label: 'update',
+		help: 'stakeholder update: a draft from the incident, edit, Enter copies it (OSC 52) and logs it',
+		readme:
+			'stakeholder update: a draft from the incident (severity, status, impact, what was done, next update time); add to it (Ctrl-J for a new line), Enter copies it to your clipboard through the terminal (OSC 52, works over SSH and in tmux) and logs it as a communication',
+	},
+	{
+		mode: 'browse',
+		command: 'sync',
+		keys: [char('g')],
+		shown: 'g',
+		label: 'sync',
+		help: 'sync events with the other responders through the git remote',
+		readme: 'sync events with the other responders through the git remote (see "Several responders")',
+	},
+	{
+		mode: 'browse',
+		command: 'role',
+		keys: [char('o')],
+		shown: 'o',
+		label: 'role',
+		help: 'assign a role: commander (hand over command), scribe or comms',
+		readme: 'assign a role: commander (hand over command, with a note the next commander sees when they resume), scribe or comms',
+	},
+
+	{mode: 'help', command: 'close', keys: [{any: true}], shown: 'any key', label: 'closes'},
+
+	{mode: 'text', command: 'submit', keys: [named('return')], shown: 'Enter', label: 'saves (empty is fine)'},
+	{mode: 'text', command: 'cancel', keys: [named('escape')], shown: 'Esc', label: 'cancels'},
+	...editingKeys('text'),
+
+	{mode: 'choose', command: 'move', keys: [named('upArrow', 'up'), named('downArrow', 'down')], shown: '↑ ↓', label: 'move'},
+	{mode: 'choose', command: 'pick', keys: [named('return')], shown: 'Enter', label: 'picks'},
+	{mode: 'choose', command: 'cancel', keys: [named('escape')], shown: 'Esc', label: 'cancels'},
+
+	{mode: 'confirm', command: 'yes', keys: [char('y'), char('Y')], shown: 'y', label: 'undoes'},
+	{mode: 'confirm', command: 'no', keys: [char('n'), char('N'), named('escape')], shown: 'n/Esc', label: 'keeps'},
+
+	{mode: 'wizard', command: 'save', keys: [named('return')], shown: 'Enter', label: 'saves'},
+	{mode: 'wizard', command: 'skip', keys: [named('tab')], shown: 'Tab', label: 'skips'},
+	{mode: 'wizard', command: 'back', keys: [named('tab', undefined, true)], shown: 'Shift-Tab', label: 'back'},
+	{mode: 'wizard', command: 'leave', keys: [named('escape')], shown: 'Esc', label: 'leaves'},
+	...editingKeys('wizard'),
+
+	// Ctrl-J arrives as a return too: it must be matched before Enter.
+	{mode: 'compose', command: 'new-line', keys: [named('lineFeed')], shown: 'Ctrl-J', label: 'new line'},
+	{mode: 'compose', command: 'send', keys: [named('return')], shown: 'Enter', label: 'copies it (OSC 52) and logs it'},
+	{mode: 'compose', command: 'cancel', keys: [named('escape')], shown: 'Esc', label: 'cancels'},
+	...editingKeys('compose', 'trims'),
+
+	{mode: 'sent-update', command: 'close', keys: [{any: true}], shown: 'any key', label: 'closes'},
 ];
 
-export const TEXT_INPUT_HELP =
-	'In a text prompt: Enter saves (empty is fine), Esc cancels, Ctrl-U clears, Ctrl-W deletes a word. Start with @HH:MM (UTC) or @-5m to backdate.';
+/** What a mode takes besides its keys, said after them in the footer. */
+const MODE_NOTES: Readonly<Partial<Record<ModeName, string>>> = {
+	text: 'Start with @HH:MM (UTC) or @-5m to backdate',
+	choose: 'or a number, or the first letter',
+	wizard: 'y/n, t/m, 0-3 where a step asks',
+	compose: 'type to add',
+};
+
+export function keysOf(mode: ModeName | 'global'): readonly KeyEntry[] {
+	return KEY_TABLE.filter(entry => entry.mode === mode);
+}
+
+function matches(binding: KeyBinding, press: KeyPress): boolean {
+	if (binding.any) return true;
+	if (press.meta || (press.shift ?? false) !== (binding.shift ?? false) || (press.ctrl ?? false) !== (binding.ctrl ?? false)) return false;
+	if (binding.key) return press[binding.key] === true;
+	return !press.paste && press.input === binding.input;
+}
+
+export interface MatchedCommand {
+	command: string;
+	arg?: string;
+	/** A key of every mode (Ctrl-C). */
+	global?: boolean;
+}
+
+/** The command a key press runs in a mode (global keys first), if any. */
+export function matchCommand(mode: ModeName, press: KeyPress): MatchedCommand | undefined {
+	for (const entry of [...keysOf('global'), ...keysOf(mode)]) {
+		const binding = entry.keys.find(candidate => matches(candidate, press));
+		if (!binding) continue;
+		return {command: entry.command, ...(binding.arg === undefined ? {} : {arg: binding.arg}), ...(entry.mode === 'global' ? {global: true} : {})};
+	}
+	return undefined;
+}
+
+const keyWords = (mode: ModeName): string[] => keysOf(mode).map(entry => `${entry.shown} ${entry.label}`);
+
+/** The footer's line: the keys of the mode on screen, and only those. */
+export function footerLine(mode: ModeName): string {
+	const note = MODE_NOTES[mode];
+	return [...keyWords(mode), ...(note ? [note] : [])].join(' · ');
+}
+
+/** The help overlay's line on text prompts (the other modes show their keys in the footer when open). */
+export function textPromptHelp(): string {
+	return `In a text prompt: ${keyWords('text').join(', ')}. ${MODE_NOTES.text}.`;
+}
+
+/** The README's table of the browse keys, as `npm run docs:keys` writes it. */
+export function readmeKeyTable(): string {
+	const rows = keysOf('browse').map(entry => `| \`${entry.shown}\` | ${entry.readme ?? entry.help ?? entry.label} |`);
+	return ['| key | does |', '| --- | --- |', ...rows].join('\n');
+}

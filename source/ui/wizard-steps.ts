@@ -1,4 +1,5 @@
 import type {ClosureField} from '../core/events.js';
+import {WHY_QUESTIONS, whyField} from '../core/five-whys.js';
 import type {IncidentState} from '../core/incident-state.js';
 
 // The closure wizard's steps, in the order a postmortem needs them, and which
@@ -20,11 +21,7 @@ export const WIZARD_STEPS: readonly WizardStep[] = [
 	field('impactDuration', 'Impact: duration', 'For how long were they affected?'),
 	field('impactScope', 'Impact: scope', 'Which features, regions or customers?'),
 	field('impactData', 'Impact: data', 'Data affected: none, read-only, corruption or loss?'),
-	field('why1', 'Why 1', 'Why did the incident occur?'),
-	field('why2', 'Why 2', 'Why did that happen?'),
-	field('why3', 'Why 3', 'Why did that happen?'),
-	field('why4', 'Why 4', 'Why did that happen?'),
-	field('why5', 'Why 5', 'Why did that happen?'),
+	...WHY_QUESTIONS.map((question, index) => field(whyField(index), `Why ${index + 1}`, question)),
 	field('rootCause', 'Root cause', 'So the root cause is:'),
 	field('trigger', 'Trigger', 'The specific event that started it:'),
 	field('contributingFactors', 'Contributing factors', 'What made it worse or slower to fix?'),

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {createCommandContext} from '../../source/commands/command-context.js';
-import {closeIncident, recordInvariant} from '../../source/commands/closure.js';
+import {closeIncident} from '../../source/commands/closure.js';
+import {recordEvent} from '../../source/commands/record-event.js';
 import {UserError} from '../../source/commands/command-errors.js';
 import {logNote} from '../../source/commands/log-note.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
@@ -56,7 +57,7 @@ describe('closeIncident', () => {
 		const docsDir = makeTempDir();
 		const context = createCommandContext(docsDir, 'alice');
 		const guarded = openIncident(context, {title: 'Guarded', severity: 2}).incidentId;
-		recordInvariant(context, guarded, {kind: 'test', reference: 'test/guard.test.ts', description: 'guards it'}, context.now());
+		recordEvent(context, guarded, {type: 'invariant.recorded', kind: 'test', reference: 'test/guard.test.ts', description: 'guards it'});
 		closeIncident(context, guarded, undefined, context.now());
 		expect(loadIncident(docsDir, guarded).state).toMatchObject({status: 'resolved', closed: {}});
 

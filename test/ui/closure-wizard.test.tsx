@@ -4,7 +4,7 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, expect, it} from 'vitest';
 import {logNote} from '../../source/commands/log-note.js';
 import {openIncident} from '../../source/commands/open-incident.js';
-import {setStatus} from '../../source/commands/incident-actions.js';
+import {recordEvent} from '../../source/commands/record-event.js';
 import {describePublishResult, publishIncident} from '../../source/commands/publish-incident.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
 import {findWorkspace} from '../../source/journal/workspace.js';
@@ -98,7 +98,7 @@ it('refuses to close without an invariant unless a reason is typed, and the repo
 
 it('opens in the wizard, at the first missing answer, when the incident is in Monitoring', async () => {
 	const {context, incidentId, publish} = setUp();
-	setStatus(context, incidentId, 'monitoring', context.now());
+	recordEvent(context, incidentId, {type: 'status.changed', status: 'monitoring'});
 	const app = await renderApp(context, incidentId, {size: {columns: 120, rows: 30}, publish});
 	await app.waitFor('Closure wizard · step 1/24');
 	await app.type('It broke');

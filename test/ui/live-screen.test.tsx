@@ -39,51 +39,33 @@ describe('live screen', () => {
 		expect(frame).toMatch(/q quit/);
 	});
 
-	it.each([
-		['n', 'note'],
-		['d', 'detection'],
-		['a', 'action'],
-		['m', 'mitigation'],
-		['c', 'communication'],
-		['e', 'escalation'],
-	])('%s logs a %s timed at the key press, not at Enter', async (key, kind) => {
+	// Which key logs which kind, editing keys and Esc: test/ui/modes/text.test.ts and browse.test.ts.
+	it('logs a note timed at the key press, not at Enter', async () => {
 		const app = await renderApp(context, incidentId);
 		clock.set('2026-11-23T03:05:00.000Z');
-		await app.press(key);
+		await app.press('m');
 		await app.waitFor('@ 03:05:00 ›');
 		clock.set('2026-11-23T03:07:30.000Z');
 		await app.type('rolled back');
 		await app.press(KEY.enter);
-		await app.waitFor(`Logged ${kind} at 03:05:00 UTC`);
+		await app.waitFor('Logged mitigation at 03:05:00 UTC');
 		expect(journal().at(-1)).toMatchObject({
 			type: 'note.logged',
-			kind,
+			kind: 'mitigation',
 			text: 'rolled back',
 			at: '2026-11-23T03:05:00.000Z',
 			loggedAt: '2026-11-23T03:07:30.000Z',
 		});
-		expect(app.frame()).toMatch(new RegExp(`03:05:00 T\\+05:00 ${kind}\\s+\\(logged 03:07\\) rolled back`));
+		expect(app.frame()).toMatch(/03:05:00 T\+05:00 mitigation\s+\(logged 03:07\) rolled back/);
 	});
 
-	it('lets no hotkey fire while a text input has focus', async () => {
+	it("shows only the open prompt's keys in the footer", async () => {
 		const app = await renderApp(context, incidentId);
 		await app.press('n');
-		await app.type('q?usvh ');
-		app.send(KEY.tab, KEY.up);
-		await app.press(' ');
-		expect(app.frame()).toContain('Note @ 03:00:00 › q?usvh  █');
-		await app.press(KEY.enter);
-		await app.waitFor('Logged note');
-		expect(journal().at(-1)).toMatchObject({text: 'q?usvh  '});
-	});
-
-	it('cancels a note with Esc and logs nothing', async () => {
-		const app = await renderApp(context, incidentId);
-		await app.press('m');
-		await app.type('never mind');
+		const frame = await app.waitFor('Enter saves (empty is fine) · Esc cancels');
+		expect(frame).not.toMatch(/q quit/);
 		await app.press(KEY.escape);
-		await app.waitFor('cancelled; nothing logged');
-		expect(journal()).toHaveLength(1);
+		await app.waitFor('q quit');
 	});
 
 	it('backdates with @HH:MM and keeps both times', async () => {

@@ -9,7 +9,7 @@ import {HypothesesPane} from '../../source/ui/components/HypothesesPane.js';
 import {Text} from '../../source/ui/components/Text.js';
 import {TimelinePane} from '../../source/ui/components/TimelinePane.js';
 import {WizardPanel} from '../../source/ui/components/WizardPanel.js';
-import {startWizardStep} from '../../source/ui/wizard-input.js';
+import {startWizardStep} from '../../source/ui/modes/wizard.js';
 import {WIZARD_STEPS} from '../../source/ui/wizard-steps.js';
 import {eventFactory} from '../helpers/event-factory.js';
 

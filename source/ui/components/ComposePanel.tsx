@@ -14,7 +14,7 @@ export function ComposePanel({text, rows, sent = false}: {text: string; rows: nu
 			<Text bold wrap="truncate" color={theme.accent}>
 				{sent
 					? 'Sent: logged, and copied through the terminal (OSC 52). If it did not reach your clipboard, select the text below. Any key closes.'
-					: 'Stakeholder update · type to add, Ctrl-J new line, Backspace trims · Enter copies it (OSC 52) and logs it · Esc cancels'}
+					: 'Stakeholder update'}
 			</Text>
 			{visible.map((line, index) => (
 				<Text key={index} wrap="truncate">

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {LIVE_KEYS, TEXT_INPUT_HELP} from '../keys.js';
+import {keysOf, textPromptHelp} from '../keys.js';
 import {theme} from '../theme.js';
 import {Text} from './Text.js';
 
@@ -9,16 +9,16 @@ export function HelpOverlay({rows}: {rows: number}) {
 			<Text bold wrap="truncate">
 				Keys (any key closes this help)
 			</Text>
-			{LIVE_KEYS.map(key => (
-				<Text key={key.keys} wrap="truncate">
+			{keysOf('browse').map(entry => (
+				<Text key={entry.command} wrap="truncate">
 					<Text bold color={theme.accent}>
-						{key.keys.padEnd(12)}
+						{entry.shown.padEnd(12)}
 					</Text>
-					{key.description}
+					{entry.help}
 				</Text>
 			))}
 			<Text wrap="wrap" color={theme.muted}>
-				{TEXT_INPUT_HELP}
+				{textPromptHelp()}
 			</Text>
 		</Box>
 	);

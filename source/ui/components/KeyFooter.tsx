@@ -1,11 +1,13 @@
-import {LIVE_KEYS} from '../keys.js';
+import {footerLine} from '../keys.js';
+import type {ModeName} from '../live-state.js';
 import {theme} from '../theme.js';
 import {Text} from './Text.js';
 
-export function KeyFooter() {
+/** The keys of the mode on screen, from the key table: none of browsing's inside a prompt. */
+export function KeyFooter({mode}: {mode: ModeName}) {
 	return (
 		<Text wrap="truncate" color={theme.muted}>
-			{LIVE_KEYS.map(key => `${key.keys} ${key.label}`).join(' · ')}
+			{footerLine(mode)}
 		</Text>
 	);
 }

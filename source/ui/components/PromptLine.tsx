@@ -1,7 +1,7 @@
 import {displaySafe} from '../../core/display-safe.js';
 import {formatUtcTime} from '../../core/time-format.js';
-import {choiceOptions} from '../choice-input.js';
-import type {LiveMode, TextPurpose} from '../live-input.js';
+import type {LiveMode, TextPurpose} from '../live-state.js';
+import {choiceOptions} from '../modes/choose.js';
 import {theme} from '../theme.js';
 import {Text} from './Text.js';
 
@@ -14,6 +14,17 @@ interface PromptLineProps {
 const CURSOR = '█';
 /** Characters of the typed text kept in view when a message shares the line. */
 const MIN_TEXT_SHOWN = 12;
+
+/**
+ * The last `room` characters of `text`, display-safe: where the cursor is. Only
+ * the end is made safe and measured, so a 65 KB paste costs no more per key
+ * than a short line (drawing all of it took seconds a key).
+ */
+export function lineEnd(text: string, room: number): string {
+	// Each code point is at most 2 code units and becomes at least 1 character: this is always enough.
+	const tail = text.length > room * 2 + 2 ? text.slice(-(room * 2 + 2)) : text;
+	return Array.from(displaySafe(tail)).slice(-room).join('');
+}
 
 function textLabel(purpose: TextPurpose): string {
 	switch (purpose.kind) {
@@ -38,12 +49,11 @@ const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result',
 export function PromptLine({mode, message, columns}: PromptLineProps) {
 	if (mode.name === 'text') {
 		const prefix = `${textLabel(mode.purpose)} @ ${formatUtcTime(mode.pressedAt)} › `;
-		const shown = displaySafe(mode.value);
 		// Why the answer was not taken shares the line with it: the prompt stays open, text and all.
 		const reason = message ? `  ${message.tone === 'error' ? '✗ ' : ''}${displaySafe(message.text)}` : '';
 		// Keep the end of a long line (where the cursor is) in view.
 		const room = Math.max(reason ? MIN_TEXT_SHOWN : 1, columns - prefix.length - 2 - reason.length);
-		const tail = Array.from(shown).slice(-room).join('');
+		const tail = lineEnd(mode.value, room);
 		return (
 			<Text wrap="truncate">
 				<Text bold color={theme.accent}>
@@ -63,11 +73,10 @@ export function PromptLine({mode, message, columns}: PromptLineProps) {
 				{options.map((option, index) => (
 					<Text key={option} inverse={index === mode.index}>{` ${index + 1} ${option} `}</Text>
 				))}
-				<Text color={theme.muted}> Enter picks, Esc cancels</Text>
 			</Text>
 		);
 	}
-	if (mode.name === 'confirm-undo') {
+	if (mode.name === 'confirm') {
 		return (
 			<Text wrap="truncate">
 				<Text bold color={theme.warning}>

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
 import type {IncidentState} from '../../core/incident-state.js';
 import {windowAround} from '../layout.js';
+import {lineEnd} from './PromptLine.js';
 import {theme} from '../theme.js';
-import type {WizardDraft, WizardMode} from '../wizard-input.js';
+import type {WizardDraft, WizardMode} from '../live-state.js';
 import {isStepDone, WIZARD_STEPS, type WizardStep} from '../wizard-steps.js';
 import {Text} from './Text.js';
 
@@ -15,29 +16,30 @@ interface WizardPanelProps {
 
 const STEP_LIST_WIDTH = 34;
 
-function InputLine({label, value}: {label: string; value: string}) {
+function InputLine({label, value, columns}: {label: string; value: string; columns: number}) {
+	const prefix = `${label} › `;
 	return (
 		<Text wrap="truncate">
-			<Text color={theme.accent}>{`${label} › `}</Text>
-			{value}█
+			<Text color={theme.accent}>{prefix}</Text>
+			{lineEnd(value, Math.max(1, columns - prefix.length - 1))}█
 		</Text>
 	);
 }
 
-function DraftInput({draft, state}: {draft: WizardDraft; state: IncidentState}) {
+function DraftInput({draft, state, columns}: {draft: WizardDraft; state: IncidentState; columns: number}) {
 	switch (draft.kind) {
 		case 'text':
-			return <InputLine label="Answer" value={draft.value} />;
+			return <InputLine label="Answer" value={draft.value} columns={columns} />;
 		case 'close':
 			if (state.closed) return <Text color={theme.done}>Closed. Enter goes on.</Text>;
 			if (state.invariants.length > 0) return <Text color={theme.accent}>y closes the incident as Resolved · n or Enter goes on</Text>;
-			return <InputLine label="Reason to close without one" value={draft.value} />;
+			return <InputLine label="Reason to close without one" value={draft.value} columns={columns} />;
 		case 'action':
 			if (draft.phase === 'priority') return <Text color={theme.accent}>Priority › press 0, 1, 2 or 3 (P0 is most urgent)</Text>;
-			return <InputLine label={{description: 'New action (empty: go on)', owner: 'Owner', due: 'Due (YYYY-MM-DD, optional)'}[draft.phase]} value={draft.value} />;
+			return <InputLine label={{description: 'New action (empty: go on)', owner: 'Owner', due: 'Due (YYYY-MM-DD, optional)'}[draft.phase]} value={draft.value} columns={columns} />;
 		case 'invariant':
 			if (draft.phase === 'kind') return <Text color={theme.accent}>t a test that prevents a recurrence · m a monitor that detects it faster · Enter skips</Text>;
-			return <InputLine label={draft.phase === 'reference' ? `${draft.invariantKind} (path, test id or alert)` : 'What it checks'} value={draft.value} />;
+			return <InputLine label={draft.phase === 'reference' ? `${draft.invariantKind} (path, test id or alert)` : 'What it checks'} value={draft.value} columns={columns} />;
 		case 'confirm':
 			return <Text color={theme.accent}>y renders the report, updates INCIDENT_LOG.md and commits · n or Enter finishes</Text>;
 	}
@@ -81,7 +83,7 @@ export function WizardPanel({state, mode, rows, columns}: WizardPanelProps) {
 	return (
 		<Box flexDirection="column" height={rows} overflow="hidden">
 			<Text bold wrap="truncate">
-				{`Closure wizard · step ${mode.step + 1}/${WIZARD_STEPS.length} · ${missing.length} missing · Enter saves · Tab skips · Shift-Tab back · Esc leaves`}
+				{`Closure wizard · step ${mode.step + 1}/${WIZARD_STEPS.length} · ${missing.length} missing`}
 			</Text>
 			<Box>
 				{showList ? (
@@ -96,7 +98,7 @@ export function WizardPanel({state, mode, rows, columns}: WizardPanelProps) {
 				<Box flexDirection="column" flexGrow={1}>
 					<Text bold wrap="truncate">{step.title}</Text>
 					{prompt ? <Text wrap="truncate">{prompt}</Text> : null}
-					<DraftInput draft={mode.draft} state={state} />
+					<DraftInput draft={mode.draft} state={state} columns={showList ? columns - STEP_LIST_WIDTH - 1 : columns} />
 					<StepDetails step={step} state={state} />
 					{showList ? null : <Text wrap="truncate" color={theme.muted}>{`Missing: ${missing.map(m => m.title).join(', ') || 'nothing'}`}</Text>}
 				</Box>

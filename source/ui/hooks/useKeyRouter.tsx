@@ -11,6 +11,7 @@ const RegisterContext = createContext<(handler: KeyHandler) => void>(() => {});
 
 export function KeyRouter({now, children}: {now: () => Date; children: ReactNode}) {
 	const handlerRef = useRef<KeyHandler | undefined>(undefined);
+	// Ink's private input events (test/ui/ink-input-events.test.tsx fails if an upgrade changes them).
 	const {internal_eventEmitter: inputEvents, setRawMode, isRawModeSupported} = useStdin();
 	useEffect(() => {
 		if (!isRawModeSupported) return;

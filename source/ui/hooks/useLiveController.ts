@@ -1,7 +1,8 @@
 import {useApp} from 'ink';
 import {useRef, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
-import {handleLiveKey, INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-input.js';
+import {handleLiveKey} from '../live-input.js';
+import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-state.js';
 import {runLiveEffect} from '../run-live-effect.js';
 import type {ScreenServices} from '../screen-services.js';
 import {useKeyHandler} from './useKeyRouter.js';
@@ -46,7 +47,7 @@ export function useLiveController({context, incidentId, view, refresh, services,
 			show(next);
 			return;
 		}
-		if (effect.type === 'compose') {
+		if (effect.type === 'draft-update') {
 			show(next);
 			services.draftUpdate(incidentId).then(
 				text => show({...uiRef.current, mode: {name: 'compose', value: text, pressedAt}, message: undefined}),

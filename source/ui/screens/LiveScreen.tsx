@@ -24,8 +24,8 @@ import {useSync} from '../hooks/useSync.js';
 import type {ScreenServices} from '../screen-services.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
-import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-input.js';
-import {startWizardStep} from '../wizard-input.js';
+import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-state.js';
+import {startWizardStep} from '../modes/wizard.js';
 import {firstMissingStep} from '../wizard-steps.js';
 import {Text} from '../components/Text.js';
 
@@ -159,7 +159,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 				</Box>
 			)}
 			{prompt}
-			<KeyFooter />
+			<KeyFooter mode={ui.mode.name} />
 		</Box>
 	);
 }

@@ -1,0 +1,150 @@
+import type {ChecklistItem} from '../core/checklist.js';
+import type {ClosureField, EventPayload, HypothesisResult, InvariantKind, NoteKind, Priority, Role} from '../core/events.js';
+
+// The live screen's state and what its keys may ask for, shared by the key
+// table, the mode handlers (modes/) and the controller. Nothing here decides.
+
+export type Pane = 'checklist' | 'timeline' | 'hypotheses';
+
+export type TextPurpose =
+	| {kind: 'note'; noteKind: NoteKind}
+	| {kind: 'hypothesis-statement'}
+	| {kind: 'hypothesis-test'; statement: string}
+	| {kind: 'evidence'; hypothesisId: string; result: HypothesisResult}
+	| {kind: 'role-handle'; role: Role}
+	| {kind: 'handover-summary'; handle: string};
+
+export type ChoicePurpose = {kind: 'status'} | {kind: 'severity'} | {kind: 'result'; hypothesisId: string} | {kind: 'role'};
+
+export type WizardDraft =
+	| {kind: 'text'; value: string}
+	| {kind: 'action'; phase: 'description' | 'owner' | 'priority' | 'due'; description: string; owner: string; priority?: Priority; value: string}
+	| {kind: 'invariant'; phase: 'kind' | 'reference' | 'description'; invariantKind?: InvariantKind; reference: string; value: string}
+	/** What the close step asks depends on the incident when the key arrives: an invariant recorded a moment ago counts. */
+	| {kind: 'close'; value: string}
+	| {kind: 'confirm'};
+
+export interface WizardMode {
+	name: 'wizard';
+	step: number;
+	draft: WizardDraft;
+}
+
+export type LiveMode =
+	| {name: 'browse'}
+	| {name: 'help'}
+	| {name: 'text'; purpose: TextPurpose; value: string; pressedAt: Date}
+	| {name: 'choose'; purpose: ChoicePurpose; index: number; pressedAt: Date}
+	| {name: 'confirm'; targetId: string; summary: string}
+	/** A stakeholder update being edited before it is sent. */
+	| {name: 'compose'; value: string; pressedAt: Date}
+	/** The update just sent, left on screen to select by hand where OSC 52 is refused. */
+	| {name: 'sent-update'; text: string}
+	| WizardMode;
+
+export type ModeName = LiveMode['name'];
+export type ModeOf<Name extends ModeName> = Extract<LiveMode, {name: Name}>;
+
+export interface LiveUi {
+	mode: LiveMode;
+	focus: Pane;
+	/** Which runbook phase's checklist is shown. */
+	phaseIndex: number;
+	checklistIndex: number;
+	hypothesisIndex: number;
+	/** Rows scrolled up from the newest event; 0 follows new events. */
+	timelineScroll: number;
+	message?: {text: string; tone: 'info' | 'error'};
+}
+
+export const INITIAL_LIVE_UI: LiveUi = {
+	mode: {name: 'browse'},
+	focus: 'checklist',
+	phaseIndex: 0,
+	checklistIndex: 0,
+	hypothesisIndex: 0,
+	timelineScroll: 0,
+};
+
+/** What the wizard needs to know about the incident. */
+export interface WizardView {
+	closure: Partial<Record<ClosureField, string>>;
+	hasInvariant: boolean;
+	closed: boolean;
+}
+
+/** What the keys need to know about the incident on screen. */
+export interface LiveView {
+	/** Each runbook phase's checklist; the UI state says which is shown. */
+	phases: readonly (readonly ChecklistItem[])[];
+	ticked: ReadonlySet<string>;
+	hypotheses: readonly {id: string; statement: string; resolved: boolean}[];
+	undoTarget?: {eventId: string; summary: string};
+	timelineLength: number;
+	timelineRows: number;
+	wizard: WizardView;
+	/** The wizard step to resume at. */
+	firstMissingStep: number;
+}
+
+/**
+ * What a key asks of the world. Most keys append one event (`record`); the
+ * rest call a command with logic of its own (`close`, the golden rule) or a
+ * service (git, templates, the clipboard), or leave.
+ */
+export type LiveEffect =
+	| {type: 'record'; event: EventPayload; at: Date; loggedAt?: Date; by?: string}
+	| {type: 'close'; overrideReason?: string; at: Date}
+	| {type: 'publish'}
+	| {type: 'sync'}
+	| {type: 'draft-update'}
+	/** Logs the update as sent (a communication) and copies it through the terminal. */
+	| {type: 'send-update'; text: string; at: Date}
+	| {type: 'quit'};
+
+export interface LiveKeyResult {
+	ui: LiveUi;
+	effect?: LiveEffect;
+}
+
+/** An event at the time of the key press that started it. */
+export function record(event: EventPayload, at: Date): LiveEffect {
+	return {type: 'record', event, at};
+}
+
+export function info(ui: LiveUi, text: string): LiveUi {
+	return {...ui, message: {text, tone: 'info'}};
+}
+
+/** Keeps the prompt open, text and all, and says why its answer was not taken. */
+export function refuse(ui: LiveUi, reason: string): LiveUi {
+	return {...ui, message: {text: reason, tone: 'error'}};
+}
+
+/** A refusal's reason (or a failed write's) stays until the text it was about changes. */
+export function withoutRefusal(ui: LiveUi): LiveUi {
+	return ui.message?.tone === 'error' ? {...ui, message: undefined} : ui;
+}
+
+export function toBrowse(ui: LiveUi, message?: string): LiveUi {
+	const browse: LiveUi = {...ui, mode: {name: 'browse'}};
+	return message === undefined ? browse : info(browse, message);
+}
+
+/** What a mode's handler is told besides the command's name. */
+export interface KeyContext {
+	view: LiveView;
+	/** The time of this key press. */
+	now: Date;
+	/** The table's argument for the key that was pressed (a note kind, a direction). */
+	arg?: string;
+}
+
+export type CommandHandler<M extends LiveMode> = (ui: LiveUi, mode: M, key: KeyContext) => LiveKeyResult;
+
+/** One mode's keys: a handler per command of the key table, and typed text. */
+export interface ModeHandler<M extends LiveMode> {
+	commands: Readonly<Record<string, CommandHandler<M>>>;
+	/** Printable characters that run no command: typed text, or a paste. */
+	text?: (ui: LiveUi, mode: M, text: string, key: KeyContext & {paste: boolean}) => LiveKeyResult;
+}

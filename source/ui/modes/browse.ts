@@ -1,0 +1,86 @@
+import type {NoteKind} from '../../core/events.js';
+import {info, type LiveKeyResult, type LiveUi, type LiveView, type ModeHandler, type ModeOf, type Pane} from '../live-state.js';
+import {startWizardStep} from './wizard.js';
+
+// Browsing the live screen: every key opens a prompt, moves the selection or
+// asks for an effect. The message of the last action goes at the next key.
+
+const PANES: readonly Pane[] = ['checklist', 'timeline', 'hypotheses'];
+
+const open = (ui: LiveUi, mode: LiveUi['mode']): LiveKeyResult => ({ui: {...ui, mode}});
+
+export const browseMode: ModeHandler<ModeOf<'browse'>> = {
+	commands: {
+		help: ui => open(ui, {name: 'help'}),
+		quit: ui => ({ui, effect: {type: 'quit'}}),
+		log: (ui, _mode, {arg, now}) => open(ui, {name: 'text', purpose: {kind: 'note', noteKind: arg as NoteKind}, value: '', pressedAt: now}),
+		hypothesis: (ui, _mode, {now}) => open(ui, {name: 'text', purpose: {kind: 'hypothesis-statement'}, value: '', pressedAt: now}),
+		result: (ui, _mode, {view, now}) => startResult(ui, view, now),
+		tick: (ui, _mode, {view, now}) => toggleChecklist(ui, view, now),
+		phase: (ui, _mode, {arg, view}) => {
+			const phaseIndex = clamp(ui.phaseIndex + (arg === 'previous' ? -1 : 1), view.phases.length);
+			return {ui: {...ui, phaseIndex, checklistIndex: phaseIndex === ui.phaseIndex ? ui.checklistIndex : 0, focus: 'checklist'}};
+		},
+		move: (ui, _mode, {arg, view}) => {
+			if (arg === 'up' || arg === 'down') return {ui: moveSelection(ui, arg === 'up' ? -1 : 1, view)};
+			const page = Math.max(1, view.timelineRows - 1);
+			return {ui: scrollTimeline({...ui, focus: 'timeline'}, arg === 'page-up' ? page : -page, view)};
+		},
+		pane: (ui, _mode, {arg}) => ({ui: {...ui, focus: cyclePane(ui.focus, arg === 'previous' ? -1 : 1)}}),
+		status: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'status'}, index: 0, pressedAt: now}),
+		severity: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'severity'}, index: 0, pressedAt: now}),
+		undo: (ui, _mode, {view}) => {
+			if (!view.undoTarget) return {ui: info(ui, 'nothing of yours to undo')};
+			return open(ui, {name: 'confirm', targetId: view.undoTarget.eventId, summary: view.undoTarget.summary});
+		},
+		wizard: (ui, _mode, {view}) => open(ui, startWizardStep(view.firstMissingStep, view.wizard)),
+		// The controller says what is under way; the outcome replaces it.
+		publish: ui => ({ui, effect: {type: 'publish'}}),
+		sync: ui => ({ui, effect: {type: 'sync'}}),
+		update: ui => ({ui: info(ui, 'drafting the update…'), effect: {type: 'draft-update'}}),
+		role: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'role'}, index: 0, pressedAt: now}),
+	},
+	// Pasted text is never a run of hotkeys (a "q" in a log line must not quit).
+	text: (ui, _mode, _text, {paste}) => ({ui: paste ? info(ui, 'paste ignored: press n (or another log key) first, then paste') : ui}),
+};
+
+function startResult(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
+	const selected = ui.focus === 'hypotheses' ? view.hypotheses[ui.hypothesisIndex] : undefined;
+	const hypothesis = selected ?? [...view.hypotheses].reverse().find(h => !h.resolved);
+	if (!hypothesis) return {ui: info(ui, 'no open hypothesis; press h to add one')};
+	return open(ui, {name: 'choose', purpose: {kind: 'result', hypothesisId: hypothesis.id}, index: 0, pressedAt: now});
+}
+
+function toggleChecklist(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
+	if (ui.focus !== 'checklist') return {ui: info(ui, 'tab to the checklist to tick items')};
+	const item = view.phases[ui.phaseIndex]?.[ui.checklistIndex];
+	if (!item) return {ui};
+	const event = view.ticked.has(item.key)
+		? ({type: 'checklist.unticked', item: item.key} as const)
+		: ({type: 'checklist.ticked', item: item.key, label: item.label} as const);
+	return {ui, effect: {type: 'record', event, at: now}};
+}
+
+function moveSelection(ui: LiveUi, step: -1 | 1, view: LiveView): LiveUi {
+	switch (ui.focus) {
+		case 'checklist':
+			return {...ui, checklistIndex: clamp(ui.checklistIndex + step, view.phases[ui.phaseIndex]?.length ?? 0)};
+		case 'hypotheses':
+			return {...ui, hypothesisIndex: clamp(ui.hypothesisIndex + step, view.hypotheses.length)};
+		case 'timeline':
+			return scrollTimeline(ui, -step, view);
+	}
+}
+
+function scrollTimeline(ui: LiveUi, rowsUp: number, view: LiveView): LiveUi {
+	const maxScroll = Math.max(0, view.timelineLength - view.timelineRows);
+	return {...ui, timelineScroll: Math.min(maxScroll, Math.max(0, ui.timelineScroll + rowsUp))};
+}
+
+function cyclePane(focus: Pane, step: 1 | -1): Pane {
+	return PANES[(PANES.indexOf(focus) + step + PANES.length) % PANES.length]!;
+}
+
+function clamp(index: number, length: number): number {
+	return Math.max(0, Math.min(length - 1, index));
+}

@@ -1,0 +1,58 @@
+import {HYPOTHESIS_RESULTS, ROLES, SEVERITIES, STATUSES} from '../../core/events.js';
+import {record, toBrowse, type KeyContext, type LiveKeyResult, type LiveUi, type ModeHandler, type ModeOf, type ChoicePurpose} from '../live-state.js';
+import {CLOSE_STEP} from '../wizard-steps.js';
+import {startWizardStep} from './wizard.js';
+
+// Picking one of a few options (status, severity, hypothesis result, role):
+// arrows and Enter, a number, or the first letter.
+
+type ChooseMode = ModeOf<'choose'>;
+
+export function choiceOptions(purpose: ChoicePurpose): readonly string[] {
+	switch (purpose.kind) {
+		case 'status':
+			return STATUSES;
+		case 'severity':
+			return SEVERITIES.map(String);
+		case 'result':
+			return HYPOTHESIS_RESULTS;
+		case 'role':
+			return ROLES;
+	}
+}
+
+export const chooseMode: ModeHandler<ChooseMode> = {
+	commands: {
+		move: (ui, mode, {arg}) => {
+			const count = choiceOptions(mode.purpose).length;
+			return {ui: {...ui, mode: {...mode, index: (mode.index + (arg === 'up' ? -1 : 1) + count) % count}}};
+		},
+		pick: (ui, mode, key) => choose(ui, mode, mode.index, key),
+		cancel: ui => ({ui: toBrowse(ui, 'cancelled')}),
+	},
+	text: (ui, mode, text, key) => {
+		const options = choiceOptions(mode.purpose);
+		const byNumber = /^[1-9]$/.test(text) ? Number(text) - 1 : -1;
+		const byLetter = text.length === 1 ? options.findIndex(option => option.startsWith(text.toLowerCase())) : -1;
+		const chosen = byNumber >= 0 && byNumber < options.length ? byNumber : byLetter;
+		return chosen < 0 ? {ui} : choose(ui, mode, chosen, key);
+	},
+};
+
+function choose(ui: LiveUi, mode: ChooseMode, chosen: number, {view}: KeyContext): LiveKeyResult {
+	const {purpose, pressedAt} = mode;
+	switch (purpose.kind) {
+		case 'status':
+			// Resolved goes through the wizard's close step: the golden rule applies.
+			if (STATUSES[chosen] === 'resolved') return {ui: {...ui, mode: startWizardStep(CLOSE_STEP, view.wizard)}};
+			return {ui: toBrowse(ui), effect: record({type: 'status.changed', status: STATUSES[chosen]!}, pressedAt)};
+		case 'severity':
+			return {ui: toBrowse(ui), effect: record({type: 'severity.changed', severity: SEVERITIES[chosen]!}, pressedAt)};
+		case 'role':
+			return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'role-handle', role: ROLES[chosen]!}, value: '', pressedAt}}};
+		case 'result': {
+			const result = HYPOTHESIS_RESULTS[chosen]!;
+			return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'evidence', hypothesisId: purpose.hypothesisId, result}, value: '', pressedAt}}};
+		}
+	}
+}

@@ -1,0 +1,67 @@
+import type {ChecklistItem} from '../../source/core/checklist.js';
+import {KeyDecoder} from '../../source/ui/key-press.js';
+import {handleLiveKey} from '../../source/ui/live-input.js';
+import {INITIAL_LIVE_UI, type LiveEffect, type LiveMode, type LiveUi, type LiveView} from '../../source/ui/live-state.js';
+
+// Drives the live screen's pure key logic without Ink: raw terminal input in,
+// the UI state and the effects out, in microseconds.
+
+export const AT = new Date('2026-11-23T03:00:00.000Z');
+
+export const RAW = {
+	enter: '\r',
+	ctrlJ: '\n',
+	escape: '\u001b',
+	up: '\u001b[A',
+	down: '\u001b[B',
+	left: '\u001b[D',
+	right: '\u001b[C',
+	pageUp: '\u001b[5~',
+	pageDown: '\u001b[6~',
+	tab: '\t',
+	shiftTab: '\u001b[Z',
+	backspace: '\u007f',
+	ctrlC: '\u0003',
+	ctrlU: '\u0015',
+	ctrlW: '\u0017',
+	pasteStart: '\u001b[200~',
+	pasteEnd: '\u001b[201~',
+} as const;
+
+const item = (key: string): ChecklistItem => ({key, label: key, depth: 0});
+
+export function makeView(changes: Partial<LiveView> = {}): LiveView {
+	return {
+		phases: [[item('triage/ack'), item('triage/assess')], [item('investigate/read')]],
+		ticked: new Set(),
+		hypotheses: [],
+		timelineLength: 40,
+		timelineRows: 10,
+		wizard: {closure: {}, hasInvariant: false, closed: false},
+		firstMissingStep: 0,
+		...changes,
+	};
+}
+
+export function inMode(mode: LiveMode, changes: Partial<LiveUi> = {}): LiveUi {
+	return {...INITIAL_LIVE_UI, mode, ...changes};
+}
+
+/**
+ * Writes each string as one read from the terminal (so "abc" is typing that
+ * outran the screen, as KeyDecoder sees it), one per character with `typed`.
+ */
+export function drive(start: LiveUi, inputs: readonly (string | {typed: string})[], view = makeView(), now = AT) {
+	const decoder = new KeyDecoder();
+	let ui = start;
+	const effects: LiveEffect[] = [];
+	const reads = inputs.flatMap(input => (typeof input === 'string' ? [input] : Array.from(input.typed)));
+	for (const raw of reads) {
+		for (const press of decoder.decode(raw)) {
+			const result = handleLiveKey(ui, press, view, now);
+			ui = result.ui;
+			if (result.effect) effects.push(result.effect);
+		}
+	}
+	return {ui, effects, effect: effects.at(-1)};
+}

@@ -1,0 +1,109 @@
+import {describe, expect, it} from 'vitest';
+import type {WizardView} from '../../../source/ui/live-state.js';
+import {startWizardStep} from '../../../source/ui/modes/wizard.js';
+import {CLOSE_STEP, WIZARD_STEPS} from '../../../source/ui/wizard-steps.js';
+import {AT, drive, inMode, makeView, RAW} from '../../helpers/live-keys.js';
+
+// The closure wizard: each answer is an event at Enter; Tab, Shift-Tab and Esc move.
+
+const ACTIONS = WIZARD_STEPS.findIndex(step => step.kind === 'actions');
+const INVARIANT = WIZARD_STEPS.findIndex(step => step.kind === 'invariant');
+const PUBLISH = WIZARD_STEPS.length - 1;
+const OPEN: WizardView = {closure: {}, hasInvariant: false, closed: false};
+
+function at(step: number, wizard: WizardView = OPEN) {
+	return {ui: inMode(startWizardStep(step, wizard)), view: makeView({wizard})};
+}
+
+describe('wizard mode', () => {
+	it('saves an answer at Enter and moves on; an unchanged or empty answer writes nothing', () => {
+		const {ui, view} = at(0);
+		expect(drive(ui, [{typed: 'Release v143 leaked connections '}, RAW.enter], view)).toMatchObject({
+			ui: {mode: {name: 'wizard', step: 1}},
+			effects: [{type: 'record', event: {type: 'closure.recorded', field: 'whatHappened', value: 'Release v143 leaked connections'}, at: AT}],
+		});
+		const answered = at(0, {...OPEN, closure: {whatHappened: 'It broke'}});
+		expect(answered.ui.mode).toMatchObject({draft: {value: 'It broke'}});
+		expect(drive(answered.ui, [RAW.enter], answered.view)).toMatchObject({ui: {mode: {step: 1}}, effects: []});
+		expect(drive(ui, [RAW.enter], view).effects).toEqual([]);
+	});
+
+	it.each([
+		['Tab skips', [RAW.tab], 3],
+		['Shift-Tab goes back', [RAW.shiftTab], 1],
+		['Shift-Tab stops at the first step', [RAW.shiftTab, RAW.shiftTab, RAW.shiftTab], 0],
+	])('%s', (_name, keys, step) => {
+		const {ui, view} = at(2);
+		expect(drive(ui, keys, view).ui.mode).toMatchObject({name: 'wizard', step});
+	});
+
+	it('leaves with Esc, and finishes after the last step', () => {
+		const {ui, view} = at(2);
+		expect(drive(ui, [{typed: 'half'}, RAW.escape], view).ui).toMatchObject({mode: {name: 'browse'}, message: {text: 'wizard left; w resumes where answers are missing'}});
+		const last = at(PUBLISH);
+		expect(drive(last.ui, [RAW.tab], last.view).ui).toMatchObject({mode: {name: 'browse'}, message: {text: 'wizard done'}});
+	});
+
+	it('adds corrective actions one after another: description, owner, priority key, due date', () => {
+		const {ui, view} = at(ACTIONS);
+		const {ui: after, effects} = drive(ui, [{typed: 'Canary every deploy'}, RAW.enter, {typed: 'bob'}, RAW.enter, '1', {typed: '2026-12-01'}, RAW.enter], view);
+		expect(effects).toEqual([
+			{type: 'record', event: {type: 'action.added', description: 'Canary every deploy', owner: 'bob', priority: 'P1', status: 'open', due: '2026-12-01'}, at: AT},
+		]);
+		expect(after.mode).toMatchObject({step: ACTIONS, draft: {kind: 'action', phase: 'description', value: ''}});
+		expect(drive(after, [RAW.enter], view).ui.mode).toMatchObject({step: ACTIONS + 1});
+	});
+
+	it('takes only 0-3 at the priority, and P2 with no due date by default', () => {
+		const {ui, view} = at(ACTIONS);
+		const atPriority = drive(ui, [{typed: 'Alert on pool size'}, RAW.enter, RAW.enter], view).ui;
+		expect(drive(atPriority, ['7', 'x', RAW.enter, RAW.backspace], view).ui.mode).toMatchObject({draft: {phase: 'priority'}});
+		expect(drive(atPriority, ['2', RAW.enter], view).effect).toMatchObject({event: {priority: 'P2', owner: ''}});
+		expect(drive(atPriority, ['2', RAW.enter], view).effect).not.toMatchObject({event: {due: expect.anything()}});
+	});
+
+	it('refuses a due date that is not a real day, keeping the text', () => {
+		const {ui, view} = at(ACTIONS);
+		const {ui: refused, effects} = drive(ui, [{typed: 'Canary'}, RAW.enter, RAW.enter, '1', {typed: '2026-02-30'}, RAW.enter], view);
+		expect(effects).toEqual([]);
+		expect(refused.mode).toMatchObject({draft: {phase: 'due', value: '2026-02-30'}});
+		expect(refused.message).toMatchObject({tone: 'error', text: 'not a date: "2026-02-30" (a due date is a real day as YYYY-MM-DD, or empty)'});
+		expect(drive(refused, [RAW.backspace, RAW.backspace, {typed: '28'}, RAW.enter], view).effect).toMatchObject({event: {due: '2026-02-28'}});
+	});
+
+	it('records the invariant: t or m, the reference (required), what it checks', () => {
+		const {ui, view} = at(INVARIANT);
+		expect(drive(ui, ['m', RAW.enter], view).ui.message).toMatchObject({tone: 'error', text: 'name the test or monitor (a path, a test id, an alert name)'});
+		expect(drive(ui, ['t', {typed: 'tests/test_pool.py'}, RAW.enter, {typed: 'fails on a leak'}, RAW.enter], view)).toMatchObject({
+			ui: {mode: {step: INVARIANT + 1}},
+			effects: [{type: 'record', event: {type: 'invariant.recorded', kind: 'test', reference: 'tests/test_pool.py', description: 'fails on a leak'}, at: AT}],
+		});
+		expect(drive(ui, [RAW.enter], view).ui.mode).toMatchObject({step: INVARIANT + 1});
+	});
+
+	it('closes with y once an invariant is recorded; n or Enter goes on', () => {
+		const {ui, view} = at(CLOSE_STEP, {...OPEN, hasInvariant: true});
+		expect(drive(ui, ['y'], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP + 1}}, effects: [{type: 'close', at: AT}]});
+		expect(drive(ui, ['n'], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP + 1}}, effects: []});
+		expect(drive(ui, ['x'], view).ui.mode).toMatchObject({step: CLOSE_STEP});
+	});
+
+	it('without an invariant, closes only with a typed reason', () => {
+		const {ui, view} = at(CLOSE_STEP);
+		expect(drive(ui, [RAW.enter], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP + 1}}, effects: []});
+		expect(drive(ui, [{typed: 'monitor ships Monday'}, RAW.enter], view).effect).toEqual({type: 'close', overrideReason: 'monitor ships Monday', at: AT});
+	});
+
+	it('only goes on once closed', () => {
+		const {ui, view} = at(CLOSE_STEP, {...OPEN, closed: true});
+		expect(drive(ui, ['y', 'x', RAW.backspace], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP}}, effects: []});
+		expect(drive(ui, [RAW.enter], view).ui.mode).toMatchObject({step: CLOSE_STEP + 1});
+	});
+
+	it('publishes with y at the last step; n or Enter finishes', () => {
+		const {ui, view} = at(PUBLISH);
+		expect(drive(ui, ['y'], view)).toMatchObject({ui: {mode: {name: 'browse'}}, effects: [{type: 'publish'}]});
+		expect(drive(ui, ['n'], view).ui).toMatchObject({mode: {name: 'browse'}, message: {text: 'wizard done; p publishes'}});
+		expect(drive(ui, [RAW.enter], view).ui).toMatchObject({mode: {name: 'browse'}, message: {text: 'wizard done; p publishes'}});
+	});
+});
