@@ -7,7 +7,7 @@ import {openIncident} from '../source/commands/open-incident.js';
 import {syncJournals} from '../source/git/sync-journals.js';
 import {appendLines} from '../source/journal/append-event.js';
 import {journalPathOf} from '../source/journal/journal-paths.js';
-import {findWorkspace} from '../source/journal/workspace.js';
+import {findWorkspace} from '../source/config/workspace.js';
 import {buildEvent} from '../source/core/build-event.js';
 import {monotonicFactory} from 'ulid';
 import type {BenchFigure} from './figures.js';

@@ -1,7 +1,7 @@
 import {defaultHandle} from '../config/default-handle.js';
 import {openSettings, resolveSettings, type Settings, type SettingsStore} from '../config/settings.js';
 import {createCommandContext, type CommandContext} from '../commands/command-context.js';
-import {findWorkspace, type Workspace} from '../journal/workspace.js';
+import {findWorkspace, type Workspace} from '../config/workspace.js';
 import {warn} from './output.js';
 
 export interface CliSetup {

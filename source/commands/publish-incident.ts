@@ -7,7 +7,7 @@ import {checkRepository, commitPaths, stagePaths} from '../git/commit-paths.js';
 import type {GitRunnerOptions} from '../git/run-git.js';
 import {eventsDirOf, journalPathOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
-import type {Workspace} from '../journal/workspace.js';
+import type {Workspace} from '../config/workspace.js';
 import {updateIncidentLog} from '../report/incident-log.js';
 import type {CommandContext} from './command-context.js';
 import {recordEvent} from './record-event.js';

@@ -2,7 +2,7 @@ import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
 import type {IncidentSummary} from '../commands/list-incidents.js';
 import {gitTimeoutsOf, type Settings} from '../config/settings.js';
-import type {Workspace} from '../journal/workspace.js';
+import type {Workspace} from '../config/workspace.js';
 import {loadRunbookCached} from '../runbook/cached-runbook.js';
 import {App} from './App.js';
 import {osc52} from './osc52.js';

@@ -2,7 +2,7 @@ import {join} from 'node:path';
 import {createCommandContext} from '../../source/commands/command-context.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
 import {syncJournals, type SyncOptions} from '../../source/git/sync-journals.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git} from '../helpers/git-repo.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 

@@ -5,7 +5,7 @@ import {logNote} from '../../source/commands/log-note.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {GitFault} from '../../source/git/git-fault.js';
 import {syncJournals} from '../../source/git/sync-journals.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git} from '../helpers/git-repo.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {makeRemote, responder} from './responders.js';

@@ -5,7 +5,7 @@ import {afterEach, expect, it} from 'vitest';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
 import {describeSync, syncJournals} from '../../source/git/sync-journals.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git, makeRepo} from '../helpers/git-repo.js';
 import {KEY, renderApp, testContext} from '../helpers/ink-driver.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
