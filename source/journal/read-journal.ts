@@ -68,6 +68,11 @@ export function journalFilesIn(eventsDir: string): string[] {
 		.map(name => join(eventsDir, name));
 }
 
+/** Each writer's journal as raw text, for a quick look that need not parse every line. */
+export function readJournalTexts(eventsDir: string): string[] {
+	return journalFilesIn(eventsDir).map(file => readFileSync(file, 'utf8'));
+}
+
 export function readIncidentJournal(eventsDir: string): IncidentJournal {
 	const journalFiles = journalFilesIn(eventsDir);
 	const seen = new Set<string>();
