@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
+import {createIncidentStore} from '../commands/incident-store.js';
 import type {IncidentSummary} from '../commands/list-incidents.js';
 import type {Settings} from '../config/settings.js';
 import type {Workspace} from '../config/workspace.js';
@@ -8,6 +9,7 @@ import {loadRunbookCached} from '../runbook/cached-runbook.js';
 import {App} from './App.js';
 import {osc52} from './osc52.js';
 import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
+import type {ScreenServices} from './screen-services.js';
 
 /** What the CLI found out before the screen starts. */
 export interface ScreenSetup {
@@ -59,7 +61,7 @@ export async function startApp(
 	};
 	// OSC 52 moves no cursor, so it can go out between Ink's frames.
 	const copyToClipboard = (text: string) => process.stdout.write(osc52(text));
-	const services = {publish, sync, draftUpdate, copyToClipboard};
+	const services: ScreenServices = {store: createIncidentStore(context), publish, sync, draftUpdate, copyToClipboard};
 	const app = render(
 		<App
 			context={context}
