@@ -23,37 +23,37 @@ export function initialStartForm(handle: string): StartForm {
 	return {step: 'title', title: '', commander: handle};
 }
 
-export function handleStartKey(form: StartForm, press: KeyPress, now: Date): {state: StartForm; effect?: StartEffect} {
-	if (isCtrlC(press)) return {state: form, effect: {type: 'quit'}};
+export function handleStartKey(form: StartForm, press: KeyPress, now: Date): {form: StartForm; effect?: StartEffect} {
+	if (isCtrlC(press)) return {form, effect: {type: 'quit'}};
 	const current = {...form, startedAt: form.startedAt ?? now, error: undefined};
 	switch (form.step) {
 		case 'title': {
 			const edit = editText(form.title, press);
-			if (edit.type === 'edit') return {state: {...current, title: edit.value}};
-			if (edit.type !== 'submit') return {state: current};
+			if (edit.type === 'edit') return {form: {...current, title: edit.value}};
+			if (edit.type !== 'submit') return {form: current};
 			const title = form.title.trim();
-			if (title === '') return {state: {...current, error: 'say in a few words what is broken'}};
+			if (title === '') return {form: {...current, error: 'say in a few words what is broken'}};
 			if (title.length > MAX_TITLE_LENGTH) {
-				return {state: {...current, error: `the title is ${title.length} characters; keep it to ${MAX_TITLE_LENGTH}`}};
+				return {form: {...current, error: `the title is ${title.length} characters; keep it to ${MAX_TITLE_LENGTH}`}};
 			}
-			return {state: {...current, step: 'severity'}};
+			return {form: {...current, step: 'severity'}};
 		}
 		case 'severity': {
-			if (press.escape) return {state: {...current, step: 'title'}};
+			if (press.escape) return {form: {...current, step: 'title'}};
 			const severity = /^[123]$/.test(press.input) ? (Number(press.input) as Severity) : undefined;
-			return severity ? {state: {...current, severity, step: 'commander'}} : {state: current};
+			return severity ? {form: {...current, severity, step: 'commander'}} : {form: current};
 		}
 		case 'commander': {
-			if (press.escape) return {state: {...current, step: 'severity'}};
+			if (press.escape) return {form: {...current, step: 'severity'}};
 			const edit = editText(form.commander, press);
-			if (edit.type === 'edit') return {state: {...current, commander: edit.value}};
-			if (edit.type !== 'submit') return {state: current};
+			if (edit.type === 'edit') return {form: {...current, commander: edit.value}};
+			if (edit.type !== 'submit') return {form: current};
 			const commander = form.commander.trim();
 			if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(commander)) {
-				return {state: {...current, error: 'a handle is letters, digits, dot, dash or underscore'}};
+				return {form: {...current, error: 'a handle is letters, digits, dot, dash or underscore'}};
 			}
 			return {
-				state: current,
+				form: current,
 				effect: {type: 'open', title: form.title.trim(), severity: form.severity ?? 2, commander, at: current.startedAt},
 			};
 		}

@@ -1,5 +1,6 @@
 import {Box, useApp} from 'ink';
 import {useScreenController} from '../hooks/useScreenController.js';
+import type {KeyPress} from '../key-press.js';
 import type {IncidentStore} from '../screen-services.js';
 import {handleStartKey, initialStartForm, type StartEffect, type StartForm} from '../start-form.js';
 import {severityColor, theme} from '../theme.js';
@@ -22,7 +23,10 @@ export function StartScreen({handle, store, onOpened}: StartScreenProps) {
 	const {exit} = useApp();
 	const form = useScreenController(
 		() => initialStartForm(handle),
-		handleStartKey,
+		(current: StartForm, press: KeyPress, now: Date) => {
+			const {form: state, effect} = handleStartKey(current, press, now);
+			return {state, effect};
+		},
 		(effect: StartEffect, next: StartForm): StartForm => {
 			if (effect.type === 'quit') {
 				exit();
