@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {createCommandContext} from '../source/commands/command-context.js';
+import {createIncidentStore} from '../source/commands/incident-store.js';
 import {logNote} from '../source/commands/log-note.js';
 import {openIncident} from '../source/commands/open-incident.js';
 import {builtInRunbook} from '../source/runbook/load-runbook.js';
@@ -28,7 +29,7 @@ async function measure(events: number): Promise<BenchFigure[]> {
 		const context = createCommandContext(docsDir, 'alice');
 		const {incidentId} = openIncident(context, {title: 'Bench', severity: 2});
 		for (let index = 1; index < events; index++) logNote(context, {incidentId, kind: 'note', text: `event ${index}`});
-		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={{publish: async () => '', sync: async () => '', draftUpdate: async () => '', copyToClipboard: () => {}}} autoSync={0} handoverHours={3} />);
+		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={{store: createIncidentStore(context), publish: async () => '', sync: async () => '', draftUpdate: async () => '', copyToClipboard: () => {}}} autoSync={0} handoverHours={3} />);
 		await pause(200);
 		const prompt: number[] = [];
 		const logged: number[] = [];
@@ -57,6 +58,7 @@ async function measureUpdate(): Promise<BenchFigure[]> {
 		for (let index = 1; index < 200; index++) logNote(context, {incidentId, kind: index % 5 === 0 ? 'mitigation' : 'note', text: `event ${index}`});
 		const {draftStatusUpdate} = await import('../source/commands/status-update.js');
 		const services = {
+			store: createIncidentStore(context),
 			publish: async () => '',
 			sync: async () => '',
 			draftUpdate: async (id: string) => draftStatusUpdate(context, id).text,

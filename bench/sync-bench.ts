@@ -4,10 +4,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createCommandContext} from '../source/commands/command-context.js';
 import {openIncident} from '../source/commands/open-incident.js';
-import {syncJournals} from '../source/git/sync-journals.js';
+import {syncIncidents} from '../source/commands/sync-incidents.js';
 import {appendLines} from '../source/journal/append-event.js';
 import {journalPathOf} from '../source/journal/journal-paths.js';
-import {findWorkspace} from '../source/journal/workspace.js';
+import {findWorkspace} from '../source/config/workspace.js';
 import {buildEvent} from '../source/core/build-event.js';
 import {monotonicFactory} from 'ulid';
 import type {BenchFigure} from './figures.js';
@@ -29,8 +29,7 @@ export async function syncFigures(): Promise<BenchFigure[]> {
 		const workspace = findWorkspace(clone, 'docs');
 		const context = createCommandContext(workspace.docsDir, 'bench');
 		const {incidentId} = openIncident(context, {title: 'Bench', severity: 2});
-		const options = {...workspace, remote: 'origin', handle: 'bench'};
-		await syncJournals(options);
+		await syncIncidents(context, workspace, 'origin');
 		const ulid = monotonicFactory();
 		const figures: BenchFigure[] = [];
 		for (const count of [10, 10_000]) {
@@ -40,7 +39,7 @@ export async function syncFigures(): Promise<BenchFigure[]> {
 			});
 			appendLines(journalPathOf(workspace.docsDir, incidentId, context.writer), lines);
 			let began = performance.now();
-			await syncJournals(options);
+			await syncIncidents(context, workspace, 'origin');
 			const sync = performance.now() - began;
 
 			writeFileSync(join(clone, 'plain.txt'), `${count}\n`);

@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
 		case undefined: {
 			const openIncidents = listOpenIncidents(setup.workspace.docsDir, setup.context.now());
 			const {startApp} = await import('./ui/start-app.js');
-			await startApp(setup.context, setup.workspace, setup.settings, {openIncidents});
+			await startApp(setup, {openIncidents});
 			return 0;
 		}
 		case 'new':
@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
 			const {joinCommand} = await import('./cli/join-command.js');
 			const incidentId = await joinCommand(setup, args);
 			const {startApp} = await import('./ui/start-app.js');
-			await startApp(setup.context, setup.workspace, setup.settings, {incidentId});
+			await startApp(setup, {incidentId});
 			return 0;
 		}
 		case 'update': {

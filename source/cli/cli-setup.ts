@@ -1,7 +1,8 @@
 import {defaultHandle} from '../config/default-handle.js';
-import {openSettings, resolveSettings, type Settings, type SettingsStore} from '../config/settings.js';
+import {gitTimeoutsOf, openSettings, resolveSettings, type Settings, type SettingsStore} from '../config/settings.js';
 import {createCommandContext, type CommandContext} from '../commands/command-context.js';
-import {findWorkspace, type Workspace} from '../journal/workspace.js';
+import {findWorkspace, type Workspace} from '../config/workspace.js';
+import type {GitTimeouts} from '../git/run-git.js';
 import {warn} from './output.js';
 
 export interface CliSetup {
@@ -9,6 +10,8 @@ export interface CliSetup {
 	settings: Settings;
 	workspace: Workspace;
 	context: CommandContext;
+	/** How long git may take, from the settings. */
+	gitTimeouts: GitTimeouts;
 }
 
 /** Settings, the repository and the acting responder, as every subcommand needs them. */
@@ -17,5 +20,5 @@ export function setUpCli(dirFlag: string | undefined): CliSetup {
 	if (store.problem) warn(store.problem);
 	const settings = resolveSettings(store, defaultHandle);
 	const workspace = findWorkspace(process.cwd(), dirFlag ?? settings.incidentsDir);
-	return {store, settings, workspace, context: createCommandContext(workspace.docsDir, settings.handle)};
+	return {store, settings, workspace, context: createCommandContext(workspace.docsDir, settings.handle), gitTimeouts: gitTimeoutsOf(settings)};
 }

@@ -3,7 +3,6 @@ import {openIncident} from '../commands/open-incident.js';
 import {UserError} from '../commands/command-errors.js';
 import {severityLabel} from '../core/describe-event.js';
 import {displaySafe} from '../core/display-safe.js';
-import {incidentDirOf} from '../journal/journal-paths.js';
 import type {CliSetup} from './cli-setup.js';
 import {parseSeverity} from './parse-flags.js';
 import {print, shownPath} from './output.js';
@@ -18,13 +17,13 @@ export function newCommand(setup: CliSetup, args: string[], flags: NewFlags): vo
 	if (args.length === 0) throw new UserError('give the incident a title: incident-tui new "Checkout 5xx" --sev 1');
 	const severity = parseSeverity(flags.sev);
 	const alreadyOpen = findNewestOpenIncident(setup.workspace.docsDir);
-	const {incidentId, event} = openIncident(setup.context, {
+	const {incidentId, directory, event} = openIncident(setup.context, {
 		title: args.join(' '),
 		severity,
 		commander: flags.commander,
 		environment: flags.env,
 	});
 	const title = event.type === 'incident.opened' ? event.title : '';
-	print(`Opened ${incidentId} ${severityLabel(severity)} "${displaySafe(title)}" in ${shownPath(incidentDirOf(setup.workspace.docsDir, incidentId))}`);
+	print(`Opened ${incidentId} ${severityLabel(severity)} "${displaySafe(title)}" in ${shownPath(directory)}`);
 	if (alreadyOpen) print(`Note: ${alreadyOpen.state.id} is still open; \`log\` now goes to ${incidentId} unless you pass --id.`);
 }

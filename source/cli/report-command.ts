@@ -1,4 +1,4 @@
-import {renderIncidentReport, writeFileDurably} from '../commands/write-report.js';
+import {renderIncidentReport, writeDocument} from '../commands/write-report.js';
 import type {CliSetup} from './cli-setup.js';
 import {print, shownPath, warn} from './output.js';
 
@@ -16,6 +16,6 @@ export function reportCommand(setup: CliSetup, args: string[], flags: ReportFlag
 		print(report.markdown.replace(/\n$/, ''));
 		return;
 	}
-	writeFileDurably(report.path, report.markdown);
+	writeDocument(report.path, report.markdown);
 	print(`Wrote ${shownPath(report.path)} (${template}) for ${report.incidentId}`);
 }

@@ -1,9 +1,8 @@
-import {readFileSync} from 'node:fs';
 import {isIncidentId} from '../core/incident-id.js';
 import {isOpenIncident} from '../core/incident-state.js';
 import {incidentExists, listIncidentIds} from '../journal/incident-directory.js';
 import {eventsDirOf} from '../journal/journal-paths.js';
-import {journalFilesIn} from '../journal/read-journal.js';
+import {readJournalTexts} from '../journal/read-journal.js';
 import {UserError} from './command-errors.js';
 import {loadIncident, type LoadedIncident} from './load-incident.js';
 
@@ -31,7 +30,7 @@ export function findIncident(docsDir: string, incidentId?: string): LoadedIncide
  * ones does not parse them all.
  */
 export function surelyClosed(docsDir: string, incidentId: string): boolean {
-	const texts = journalFilesIn(eventsDirOf(docsDir, incidentId)).map(file => readFileSync(file, 'utf8'));
+	const texts = readJournalTexts(eventsDirOf(docsDir, incidentId));
 	return texts.some(text => text.includes('"type":"incident.closed"')) && !texts.some(text => text.includes('"type":"event.retracted"'));
 }
 

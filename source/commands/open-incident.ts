@@ -3,7 +3,7 @@ import {buildEvent} from '../core/build-event.js';
 import {InvalidEventError, MAX_TITLE_LENGTH, type IncidentEvent, type Severity} from '../core/events.js';
 import {appendEvent} from '../journal/append-event.js';
 import {claimIncidentId, discardPreparedDirectory, prepareIncidentDirectory} from '../journal/incident-directory.js';
-import {JOURNAL_EXTENSION, incidentsDirOf} from '../journal/journal-paths.js';
+import {JOURNAL_EXTENSION, incidentDirOf, incidentsDirOf} from '../journal/journal-paths.js';
 import type {CommandContext} from './command-context.js';
 import {UserError, environmentErrorFrom} from './command-errors.js';
 import type {RecordedEvent} from './record-event.js';
@@ -19,6 +19,8 @@ export interface OpenIncidentInput {
 
 export interface OpenedIncident extends RecordedEvent {
 	incidentId: string;
+	/** Where its files are. */
+	directory: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function openIncident(context: CommandContext, input: OpenIncidentInput):
 		prepared = prepareIncidentDirectory(context.docsDir);
 		appendEvent(join(prepared, 'events', `${context.writer}${JOURNAL_EXTENSION}`), event);
 		const incidentId = claimIncidentId(context.docsDir, prepared, openedAt);
-		return {incidentId, event, tornBytesSetAside: 0};
+		return {incidentId, directory: incidentDirOf(context.docsDir, incidentId), event, tornBytesSetAside: 0};
 	} catch (error) {
 		if (prepared !== undefined) discardPreparedDirectory(prepared);
 		// The prepared directory is gone: name the place the responder knows.

@@ -1,5 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs';
-import {dirname, join, relative} from 'node:path';
+import {dirname, relative} from 'node:path';
 import {severityLabel, statusLabel} from '../core/describe-event.js';
 import type {IncidentState} from '../core/incident-state.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
@@ -7,11 +6,11 @@ import {checkRepository, commitPaths, stagePaths} from '../git/commit-paths.js';
 import type {GitRunnerOptions} from '../git/run-git.js';
 import {eventsDirOf, journalPathOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
-import type {Workspace} from '../journal/workspace.js';
-import {updateIncidentLog} from '../report/incident-log.js';
+import type {Workspace} from '../config/workspace.js';
+import {incidentLogPathOf, readIncidentLog, updateIncidentLog} from '../report/incident-log.js';
 import type {CommandContext} from './command-context.js';
 import {recordEvent} from './record-event.js';
-import {renderIncidentReport, writeFileDurably} from './write-report.js';
+import {renderIncidentReport, writeDocument} from './write-report.js';
 
 export interface PublishResult {
 	incidentId: string;
@@ -36,10 +35,9 @@ export async function publishIncident(
 	git: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {},
 ): Promise<PublishResult> {
 	const report = renderIncidentReport(context.docsDir, incidentId, templateName, context.now());
-	writeFileDurably(report.path, report.markdown);
-	const logPath = join(context.docsDir, 'INCIDENT_LOG.md');
-	const log = existsSync(logPath) ? readFileSync(logPath, 'utf8') : undefined;
-	writeFileDurably(logPath, updateIncidentLog(log, logRowOf(report.state, relative(dirname(logPath), report.path))));
+	writeDocument(report.path, report.markdown);
+	const logPath = incidentLogPathOf(context.docsDir);
+	writeDocument(logPath, updateIncidentLog(readIncidentLog(logPath), logRowOf(report.state, relative(dirname(logPath), report.path))));
 
 	const {git: run, detached} = await checkRepository(workspace.root, workspace.inGitRepository, git);
 	const ownJournal = journalPathOf(context.docsDir, report.incidentId, context.writer);

@@ -1,11 +1,9 @@
-import {readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
-import {basename, dirname, join} from 'node:path';
+import {join} from 'node:path';
 import {slugFromTitle} from '../core/slug.js';
 import type {IncidentState} from '../core/incident-state.js';
-import {syncDirectory} from '../journal/append-event.js';
-import {isProcessAlive} from '../journal/file-lock.js';
 import {listIncidentIds} from '../journal/incident-directory.js';
 import {incidentsDirOf} from '../journal/journal-paths.js';
+import {writeFileDurably} from '../journal/write-file-durably.js';
 import {loadRunbook} from '../runbook/load-runbook.js';
 import {renderReport} from '../report/render-report.js';
 import {TemplateError} from '../report/template-engine.js';
@@ -52,51 +50,17 @@ export function reportPathOf(docsDir: string, state: IncidentState): string {
 }
 
 /**
- * Replaces the file whole or not at all: write a temporary file, fsync, rename,
- * fsync the directory. The temporary file goes on failure; one left by a
- * process that was killed goes at the next write into the same directory.
+ * A report or the incident log, replaced whole (journal/write-file-durably.ts).
+ * A failure says the journal was never touched: not "nothing was logged".
  */
-export function writeFileDurably(path: string, content: string): void {
-	const directory = dirname(path);
-	removeStaleTemporaries(directory);
-	const temporary = join(directory, `.${basename(path)}.${process.pid}.tmp`);
+export function writeDocument(path: string, content: string): void {
 	try {
-		writeFileSync(temporary, content, {flush: true});
-		renameSync(temporary, path);
-		syncDirectory(directory);
+		writeFileDurably(path, content);
 	} catch (error) {
-		try {
-			rmSync(temporary, {force: true});
-		} catch {
-			// The next write into this directory removes it.
-		}
-		// The journal was never touched: say so, not "nothing was logged".
+		// The temporary file's name would only confuse: name the file being written.
 		const code = (error as NodeJS.ErrnoException).code;
 		const {message} = environmentErrorFrom(code ? Object.assign(new Error(), {code}) : error, `could not write ${path}`);
 		const retry = code === 'ENOSPC' ? 'free some space and run it again' : 'fix that and run it again';
 		throw new EnvironmentError(message, `the journal is intact, only this file was not written; ${retry}`);
-	}
-}
-
-const TEMPORARY_NAME = /^\..+\.md\.(\d+)\.tmp$/;
-/** A report write takes milliseconds; a temporary file this old was abandoned, whoever made it. */
-const ABANDONED_AFTER_MS = 5 * 60_000;
-
-function removeStaleTemporaries(directory: string): void {
-	let names: string[];
-	try {
-		names = readdirSync(directory);
-	} catch {
-		return;
-	}
-	for (const name of names) {
-		const pid = TEMPORARY_NAME.exec(name)?.[1];
-		if (pid === undefined) continue;
-		const file = join(directory, name);
-		try {
-			if (!isProcessAlive(Number(pid)) || Date.now() - statSync(file).mtimeMs > ABANDONED_AFTER_MS) unlinkSync(file);
-		} catch {
-			// Gone already, or not ours to remove: the write goes ahead regardless.
-		}
 	}
 }

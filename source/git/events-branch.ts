@@ -1,15 +1,36 @@
 import {readdirSync, rmSync} from 'node:fs';
 import {dirname, isAbsolute, join} from 'node:path';
 import {GitFault, faultFromGitError} from './git-fault.js';
-import type {Git} from './run-git.js';
+import {gitRunner, type Git, type GitRunnerOptions} from './run-git.js';
 
 // Plumbing for the `incident-tui-events` branch: fetch it, read files from
 // it, write a tree from local files through a private index, commit on top of
 // the remote's tip and push. Nothing here touches the responder's branch,
-// index or work tree.
+// index or work tree, and nothing here knows what the files are: which lines
+// may come in is the journal's business (journal/merge-remote-lines.ts).
 
 export const SYNC_BRANCH = 'incident-tui-events';
 const TRACKING_REF = 'refs/incident-tui/remote-events';
+
+/** git in `root`, once it is known to be a repository with the remote `remote`. */
+export async function openEventsRemote(
+	root: string,
+	inGitRepository: boolean,
+	remote: string,
+	options: Pick<GitRunnerOptions, 'timeouts' | 'signal'>,
+): Promise<Git> {
+	if (!inGitRepository) {
+		throw new GitFault('not-a-repository', `${root} is not inside a git repository`, 'sync needs the ops repository and a remote; logging works without it');
+	}
+	const git = gitRunner(root, {...options, retry: 'sync again'});
+	try {
+		await git(['remote', 'get-url', remote]);
+	} catch (error) {
+		if (error instanceof GitFault) throw error;
+		throw new GitFault('no-remote', `there is no git remote "${remote}"`, `add one: git remote add ${remote} <url> (or: incident-tui config set remote NAME)`);
+	}
+	return git;
+}
 
 /** The remote's tip of the events branch, or undefined when it has none yet. */
 export async function fetchEventsBranch(git: Git, remote: string): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import {join} from 'node:path';
+import {isIncidentId} from '../core/incident-id.js';
 
 // Where things live under the docs root (DESIGN.md "Files in the user's repository").
 
@@ -30,4 +31,23 @@ export function tornPathOf(journalPath: string): string {
 
 export function quarantinePathOf(journalPath: string): string {
 	return `${journalPath}.quarantine`;
+}
+
+export interface JournalLocation {
+	incidentId: string;
+	/** File name without `.jsonl`, such as `bob@laptop`. */
+	writer: string;
+	/** The file on this machine (which may not exist yet). */
+	localPath: string;
+}
+
+/**
+ * The journal that `path` (relative to the docs root, with `/`, as on the sync
+ * branch) stands for: only `incidents/<ID>/events/<writer>.jsonl` is one.
+ */
+export function journalAt(docsDir: string, path: string): JournalLocation | undefined {
+	const match = /^incidents\/([^/]+)\/events\/([a-z0-9._-]+@[a-z0-9._-]+)\.jsonl$/.exec(path);
+	if (!match || !isIncidentId(match[1]!)) return undefined;
+	const [, incidentId, writer] = match as unknown as [string, string, string];
+	return {incidentId, writer, localPath: journalPathOf(docsDir, incidentId, writer)};
 }

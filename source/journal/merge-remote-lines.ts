@@ -3,7 +3,7 @@ import {basename, dirname} from 'node:path';
 import {parseEventLine} from '../core/events.js';
 import {fileSafeName} from '../core/incident-id.js';
 import {appendLines} from './append-event.js';
-import {eventsDirOf} from './journal-paths.js';
+import {eventsDirOf, type JournalLocation} from './journal-paths.js';
 import {journalFilesIn, lineKey} from './read-journal.js';
 
 // Which lines from a remote's copy of the journals may enter the local ones.
@@ -19,12 +19,7 @@ export const MAX_REMOTE_LINE_LENGTH = 1024 * 1024;
 /** How much of a refused over-long line is kept to look at. */
 const KEPT_OF_LONG_LINE = 4096;
 
-export interface RemoteJournal {
-	incidentId: string;
-	/** File name without `.jsonl`, such as `bob@laptop`. */
-	writer: string;
-	/** Where the local copy of this journal is (or would be). */
-	localPath: string;
+export interface RemoteJournal extends JournalLocation {
 	content: string;
 }
 

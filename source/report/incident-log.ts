@@ -1,3 +1,5 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {escapeCell} from './markdown-escape.js';
 
 // docs/INCIDENT_LOG.md: one table row per incident, newest first. Updating it
@@ -16,6 +18,15 @@ export interface IncidentLogRow {
 
 const HEADER = ['| ID | Date | Severity | Title | Status | Duration | Report |', '| --- | --- | --- | --- | --- | --- | --- |'];
 const ROW_ID = /^\|\s*\[?(\d{4}-\d{2}-\d{2}-\d{2,3})\]?/;
+
+export function incidentLogPathOf(docsDir: string): string {
+	return join(docsDir, 'INCIDENT_LOG.md');
+}
+
+/** The log as it is now; undefined before the first publish. */
+export function readIncidentLog(path: string): string | undefined {
+	return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
 
 export function formatLogRow(row: IncidentLogRow): string {
 	const cells = [row.id, row.date, row.severity, escapeCell(row.title), row.status, row.duration, `[report](${encodeURI(row.link)})`];

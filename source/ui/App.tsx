@@ -37,7 +37,7 @@ export function App({context, incidentId: resumeId, openIncidents = [], runbook,
 			) : incidentId ? (
 				<LiveScreen context={context} incidentId={incidentId} runbook={runbook} services={services} autoSync={autoSync} handoverHours={handoverHours} />
 			) : (
-				<StartScreen context={context} onOpened={setIncidentId} />
+				<StartScreen handle={context.handle} store={services.store} onOpened={setIncidentId} />
 			)}
 		</KeyRouter>
 	);

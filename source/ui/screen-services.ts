@@ -1,6 +1,13 @@
-// What the screen asks of the world beyond the journal, passed in so the
-// heavy parts (git, templates) load on first use and tests can supply their own.
+import type {Severity} from '../core/events.js';
+import type {IncidentState} from '../core/incident-state.js';
+import type {DamagedLine} from '../journal/read-journal.js';
+
+// What the screens ask of the world outside, passed in: the screens never
+// touch files or git themselves, the heavy parts (git, templates) load on
+// first use, and tests can supply their own.
 export interface ScreenServices {
+	/** The journal of incidents: reading one as it grows, opening a new one. */
+	store: IncidentStore;
 	/** Renders, logs and commits the report; resolves to one line for the screen. */
 	publish: (incidentId: string) => Promise<string>;
 	/** Exchanges events with the git remote; resolves to one line. */
@@ -9,4 +16,36 @@ export interface ScreenServices {
 	draftUpdate: (incidentId: string) => Promise<string>;
 	/** Puts text on the clipboard through the terminal (OSC 52). */
 	copyToClipboard: (text: string) => void;
+}
+
+export interface IncidentStore {
+	follow: (incidentId: string) => IncidentFeed;
+	/** Opens the incident (all or nothing) and returns its ID; throws a one-line error when nothing was written. */
+	open: (incident: NewIncident) => string;
+}
+
+export interface IncidentView {
+	state: IncidentState;
+	/** Lines that could not be read, already copied to their quarantine file. */
+	damaged: readonly DamagedLine[];
+	/** Journal files that were deleted under us and written again from memory, one line each. */
+	restored: readonly string[];
+}
+
+export interface IncidentFeed {
+	/** The incident as it was on disk when the feed began. */
+	readonly first: IncidentView;
+	/**
+	 * Reads what was appended since the last look (by anyone); undefined when
+	 * nothing changed. A journal file deleted by hand is written back first.
+	 */
+	poll: () => IncidentView | undefined;
+}
+
+export interface NewIncident {
+	title: string;
+	severity: Severity;
+	commander: string;
+	/** The first key press on the start screen: when it was declared, and logged. */
+	at: Date;
 }

@@ -1,12 +1,23 @@
 import {render} from 'ink';
 import type {CommandContext} from '../commands/command-context.js';
+import {createIncidentStore} from '../commands/incident-store.js';
 import type {IncidentSummary} from '../commands/list-incidents.js';
-import {gitTimeoutsOf, type Settings} from '../config/settings.js';
-import type {Workspace} from '../journal/workspace.js';
+import type {Settings} from '../config/settings.js';
+import type {Workspace} from '../config/workspace.js';
+import type {GitTimeouts} from '../git/run-git.js';
 import {loadRunbookCached} from '../runbook/cached-runbook.js';
 import {App} from './App.js';
 import {osc52} from './osc52.js';
 import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
+import type {ScreenServices} from './screen-services.js';
+
+/** What the CLI found out before the screen starts. */
+export interface ScreenSetup {
+	context: CommandContext;
+	workspace: Workspace;
+	settings: Settings;
+	gitTimeouts: GitTimeouts;
+}
 
 /**
  * Runs the interactive app until `q`, Ctrl-C or SIGTERM. Every event is on
@@ -14,16 +25,14 @@ import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
  * the terminal back (raw mode off, cursor shown) on unmount.
  */
 export async function startApp(
-	context: CommandContext,
-	workspace: Workspace,
-	settings: Settings,
+	{context, workspace, settings, gitTimeouts}: ScreenSetup,
 	show: {incidentId?: string; openIncidents?: readonly IncidentSummary[]},
 ): Promise<void> {
 	const runbook = await loadRunbookCached(context.docsDir);
 	// Quitting stops any git still running (its whole process group) and waits
 	// for it to clean up its temporary files: every event is on disk already.
 	const quitting = new AbortController();
-	const git = {timeouts: gitTimeoutsOf(settings), signal: quitting.signal};
+	const git = {timeouts: gitTimeouts, signal: quitting.signal};
 	const running = new Set<Promise<unknown>>();
 	const track = <T,>(work: Promise<T>): Promise<T> => {
 		running.add(work);
@@ -42,9 +51,8 @@ export async function startApp(
 	const sync = () =>
 		track(
 			(async () => {
-				const {syncJournals, describeSync} = await import('../git/sync-journals.js');
-				const result = await syncJournals({...workspace, remote: settings.remote, handle: context.handle, ...git});
-				return describeSync(result, settings.remote);
+				const {syncIncidents, describeSync} = await import('../commands/sync-incidents.js');
+				return describeSync(await syncIncidents(context, workspace, settings.remote, git), settings.remote);
 			})(),
 		);
 	const draftUpdate = async (id: string) => {
@@ -53,7 +61,7 @@ export async function startApp(
 	};
 	// OSC 52 moves no cursor, so it can go out between Ink's frames.
 	const copyToClipboard = (text: string) => process.stdout.write(osc52(text));
-	const services = {publish, sync, draftUpdate, copyToClipboard};
+	const services: ScreenServices = {store: createIncidentStore(context), publish, sync, draftUpdate, copyToClipboard};
 	const app = render(
 		<App
 			context={context}

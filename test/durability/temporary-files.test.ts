@@ -1,7 +1,7 @@
 import {mkdirSync, readdirSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {expect, it} from 'vitest';
-import {writeFileDurably} from '../../source/commands/write-report.js';
+import {writeDocument} from '../../source/commands/write-report.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 
 // `docs/.INCIDENT_LOG.md.<pid>.tmp` and `.<report>.md.<pid>.tmp`: gone when a
@@ -15,7 +15,7 @@ it('removes its temporary file when the write fails', () => {
 	const target = join(dir, 'INCIDENT_LOG.md');
 	// A directory in the way makes the rename fail after the temporary file was written.
 	mkdirSync(join(target, 'in-the-way'), {recursive: true});
-	expect(() => writeFileDurably(target, '# Incident Log\n')).toThrow(/^could not write .*INCIDENT_LOG\.md: /);
+	expect(() => writeDocument(target, '# Incident Log\n')).toThrow(/^could not write .*INCIDENT_LOG\.md: /);
 	expect(readdirSync(dir)).toEqual(['INCIDENT_LOG.md']);
 });
 
@@ -29,6 +29,6 @@ it('cleans temporary files of dead processes and old ones at the next write, and
 	const anHourAgo = new Date(Date.now() - 3_600_000);
 	utimesSync(join(dir, abandoned), anHourAgo, anHourAgo);
 
-	writeFileDurably(join(dir, 'INCIDENT_LOG.md'), '# Incident Log\n');
+	writeDocument(join(dir, 'INCIDENT_LOG.md'), '# Incident Log\n');
 	expect(readdirSync(dir).sort()).toEqual([live, notOurs, 'INCIDENT_LOG.md'].sort());
 });

@@ -5,7 +5,7 @@ import {logNote} from '../../source/commands/log-note.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {publishIncident} from '../../source/commands/publish-incident.js';
 import {GitFault} from '../../source/git/git-fault.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git, makeRepo} from '../helpers/git-repo.js';
 import {hangingScript, scriptGroup, waitForGroupGone} from '../helpers/hanging-git.js';
 import {makeTempDir} from '../helpers/temp-dir.js';

@@ -1,8 +1,9 @@
 import {join} from 'node:path';
 import {createCommandContext} from '../../source/commands/command-context.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
-import {syncJournals, type SyncOptions} from '../../source/git/sync-journals.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {syncIncidents} from '../../source/commands/sync-incidents.js';
+import type {GitRunnerOptions} from '../../source/git/run-git.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git} from '../helpers/git-repo.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 
@@ -13,16 +14,17 @@ export function makeRemote(): string {
 	return remote;
 }
 
+type Limits = Pick<GitRunnerOptions, 'timeouts' | 'signal'>;
+
 /** A responder's own clone of `remote`, with their handle and a way to sync and read the timeline. */
-export function responder(remote: string, handle: string, options: Pick<SyncOptions, 'timeouts' | 'signal'> = {}) {
+export function responder(remote: string, handle: string, limits: Limits = {}) {
 	const dir = join(makeTempDir(`incident-tui-${handle}-`), 'ops');
 	git(join(dir, '..'), 'clone', '-q', remote, dir);
 	git(dir, 'config', 'user.name', handle);
 	git(dir, 'config', 'user.email', `${handle}@example.com`);
 	const workspace = findWorkspace(dir, 'docs');
 	const context = createCommandContext(workspace.docsDir, handle);
-	const sync = (more: Pick<SyncOptions, 'timeouts' | 'signal'> = {}) =>
-		syncJournals({root: dir, inGitRepository: true, docsDir: workspace.docsDir, remote: 'origin', handle, ...options, ...more});
+	const sync = (more: Limits = {}) => syncIncidents(context, workspace, 'origin', {...limits, ...more});
 	const timeline = (id: string) => loadIncident(workspace.docsDir, id).events.map(event => event.id);
 	return {dir, workspace, context, sync, timeline};
 }

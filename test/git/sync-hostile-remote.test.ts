@@ -7,7 +7,7 @@ import {logNote} from '../../source/commands/log-note.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {buildEvent} from '../../source/core/build-event.js';
 import type {EventPayload} from '../../source/core/events.js';
-import {describeSync} from '../../source/git/sync-journals.js';
+import {describeSync} from '../../source/commands/sync-incidents.js';
 import {git} from '../helpers/git-repo.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {makeRemote, responder} from './responders.js';

@@ -4,8 +4,9 @@ import {describe, expect, it} from 'vitest';
 import {logNote} from '../../source/commands/log-note.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {GitFault} from '../../source/git/git-fault.js';
-import {syncJournals} from '../../source/git/sync-journals.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {syncIncidents} from '../../source/commands/sync-incidents.js';
+import {createCommandContext} from '../../source/commands/command-context.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git} from '../helpers/git-repo.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {makeRemote, responder} from './responders.js';
@@ -130,7 +131,7 @@ describe('sync through a bare remote', () => {
 		const dir = makeTempDir();
 		git(dir, 'init', '-q');
 		const workspace = findWorkspace(dir, 'docs');
-		const error = await syncJournals({root: dir, inGitRepository: true, docsDir: workspace.docsDir, remote: 'origin', handle: 'alice'}).catch(
+		const error = await syncIncidents(createCommandContext(workspace.docsDir, 'alice'), workspace, 'origin').catch(
 			(caught: unknown) => caught,
 		);
 		expect(error).toMatchObject({code: 'no-remote', message: 'there is no git remote "origin"'});

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import {createCommandContext, type CommandContext} from '../../source/commands/command-context.js';
+import {createIncidentStore} from '../../source/commands/incident-store.js';
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
 import {App} from '../../source/ui/App.js';
 import type {ScreenServices} from '../../source/ui/screen-services.js';
@@ -68,6 +69,7 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 			openIncidents={options.openIncidents}
 			runbook={{runbook: builtInRunbook()}}
 			services={{
+				store: createIncidentStore(context),
 				publish: options.publish ?? notInThisTest,
 				sync: options.sync ?? notInThisTest,
 				draftUpdate: options.draftUpdate ?? notInThisTest,

@@ -7,7 +7,7 @@ import {openIncident} from '../../source/commands/open-incident.js';
 import {recordEvent} from '../../source/commands/record-event.js';
 import {describePublishResult, publishIncident} from '../../source/commands/publish-incident.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git, makeRepo} from '../helpers/git-repo.js';
 import {KEY, manualClock, renderApp, testContext} from '../helpers/ink-driver.js';
 

@@ -50,3 +50,24 @@ it('lists the open incidents, newest first, and resumes one with one key', async
 	await app.waitFor('Queue stuck');
 	await app.waitFor('Detection & Triage');
 });
+
+it('scrolls the list of open incidents so the selection stays in view, and resumes it past the ninth', async () => {
+	const {listIncidents} = await import('../../source/commands/list-incidents.js');
+	const {openIncident} = await import('../../source/commands/open-incident.js');
+	const docsDir = makeTempDir();
+	const context = testContext(docsDir, 'alice', manualClock('2026-11-23T03:00:00.000Z').now);
+	const letters = [...'ABCDEFGHIJKL'];
+	for (const letter of letters) openIncident(context, {title: `Problem ${letter}`, severity: 2});
+	const openIncidents = listIncidents(docsDir, context.now()).filter(incident => incident.open);
+	const app = await renderApp(context, undefined, {openIncidents, size: {columns: 100, rows: 10}});
+	const top = await app.waitFor('12 incidents are open');
+	expect(top).toContain('Problem L');
+	expect(top).toContain('1-7 of 12');
+	for (let step = 0; step < 10; step++) await app.press(KEY.down);
+	const scrolled = await app.waitFor('Problem B');
+	expect(scrolled).not.toContain('Problem L');
+	expect(scrolled.split('\n').length).toBeLessThan(10);
+	await app.press(KEY.enter);
+	await app.waitFor('Detection & Triage');
+	expect(app.frame()).toContain('Problem B');
+});

@@ -4,8 +4,8 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, expect, it} from 'vitest';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
-import {describeSync, syncJournals} from '../../source/git/sync-journals.js';
-import {findWorkspace} from '../../source/journal/workspace.js';
+import {describeSync, syncIncidents} from '../../source/commands/sync-incidents.js';
+import {findWorkspace} from '../../source/config/workspace.js';
 import {git, makeRepo} from '../helpers/git-repo.js';
 import {KEY, manualClock, renderApp, testContext} from '../helpers/ink-driver.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
@@ -20,7 +20,7 @@ function setUp() {
 	const workspace = findWorkspace(repo, 'docs');
 	const context = testContext(workspace.docsDir, 'alice');
 	const {incidentId} = openIncident(context, {title: 'Sync me', severity: 2});
-	const sync = async () => describeSync(await syncJournals({...workspace, remote: 'origin', handle: 'alice'}), 'origin');
+	const sync = async () => describeSync(await syncIncidents(context, workspace, 'origin'), 'origin');
 	return {remote, repo, workspace, context, incidentId, sync};
 }
 

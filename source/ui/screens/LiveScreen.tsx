@@ -41,7 +41,7 @@ interface LiveScreenProps {
 }
 
 export function LiveScreen({context, incidentId, runbook, services, autoSync, handoverHours}: LiveScreenProps) {
-	const {state, damaged, restored, refresh} = useIncident(context.docsDir, incidentId);
+	const {state, damaged, restored, refresh} = useIncident(services.store, incidentId);
 	const now = useNow(context.now);
 	const size = useTerminalSize();
 	const phases = runbook.runbook.phases;

@@ -1,10 +1,10 @@
 import {Box, useApp} from 'ink';
-import {useState} from 'react';
 import type {IncidentSummary} from '../../commands/list-incidents.js';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
 import {formatDuration} from '../../core/metrics.js';
-import {isCtrlC} from '../key-press.js';
-import {useKeyHandler} from '../hooks/useKeyRouter.js';
+import {useScreenController} from '../hooks/useScreenController.js';
+import {useTerminalSize} from '../hooks/useTerminalSize.js';
+import {handlePickerKey, initialPickerState, NUMBERED, pickerWindow, type PickerEffect, type PickerState} from '../picker-keys.js';
 import {severityColor, theme} from '../theme.js';
 import {Text} from '../components/Text.js';
 
@@ -18,26 +18,32 @@ interface PickerScreenProps {
 /** Several incidents are open: one key resumes one of them, n opens a new one. */
 export function PickerScreen({incidents, now, onResume, onNew}: PickerScreenProps) {
 	const {exit} = useApp();
-	const [selected, setSelected] = useState(0);
-	useKeyHandler(press => {
-		if (isCtrlC(press) || press.input === 'q') return exit();
-		if (press.input === 'n') return onNew();
-		if (press.upArrow || press.downArrow) return setSelected(index => Math.max(0, Math.min(incidents.length - 1, index + (press.upArrow ? -1 : 1))));
-		const byNumber = /^[1-9]$/.test(press.input) ? Number(press.input) - 1 : -1;
-		const chosen = press.return ? selected : byNumber;
-		if (incidents[chosen]) onResume(incidents[chosen]!.id);
-	});
+	const size = useTerminalSize();
+	const {selected} = useScreenController(
+		() => initialPickerState(incidents.map(incident => incident.id)),
+		handlePickerKey,
+		(effect: PickerEffect, next: PickerState): PickerState => {
+			if (effect.type === 'quit') exit();
+			else if (effect.type === 'new') onNew();
+			else onResume(effect.incidentId);
+			return next;
+		},
+	);
+	const {start, end} = pickerWindow(incidents.length, selected, size.rows);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{`${incidents.length} incidents are open (newest first): a number resumes one, n opens a new one, q quits`}</Text>
-			{incidents.slice(0, 9).map((incident, index) => (
-				<Text key={incident.id} wrap="truncate" inverse={index === selected}>
-					{`${index + 1}  `}
-					<Text color={severityColor(incident.severity)}>{severityLabel(incident.severity)}</Text>
-					{`  ${incident.id}  ${statusLabel(incident.status).padEnd(13)}  ${incident.openedAt ? formatDuration(now.getTime() - Date.parse(incident.openedAt)).padEnd(9) : ''}  ${incident.title}`}
-				</Text>
-			))}
-			{incidents.length > 9 ? <Text color={theme.muted}>{`and ${incidents.length - 9} more: incident-tui list`}</Text> : null}
+			{incidents.slice(start, end).map((incident, offset) => {
+				const index = start + offset;
+				return (
+					<Text key={incident.id} wrap="truncate" inverse={index === selected}>
+						{index < NUMBERED ? `${index + 1}  ` : '   '}
+						<Text color={severityColor(incident.severity)}>{severityLabel(incident.severity)}</Text>
+						{`  ${incident.id}  ${statusLabel(incident.status).padEnd(13)}  ${incident.openedAt ? formatDuration(now.getTime() - Date.parse(incident.openedAt)).padEnd(9) : ''}  ${incident.title}`}
+					</Text>
+				);
+			})}
+			{end - start < incidents.length ? <Text color={theme.muted}>{`${start + 1}-${end} of ${incidents.length}: ↑↓ to see the rest, Enter resumes`}</Text> : null}
 		</Box>
 	);
 }

@@ -1,14 +1,15 @@
 import {Box, useApp} from 'ink';
-import {useRef, useState} from 'react';
-import type {CommandContext} from '../../commands/command-context.js';
-import {openIncident} from '../../commands/open-incident.js';
-import {useKeyHandler} from '../hooks/useKeyRouter.js';
-import {handleStartKey, initialStartForm, type StartForm} from '../start-form.js';
+import {useScreenController} from '../hooks/useScreenController.js';
+import type {KeyPress} from '../key-press.js';
+import type {IncidentStore} from '../screen-services.js';
+import {handleStartKey, initialStartForm, type StartEffect, type StartForm} from '../start-form.js';
 import {severityColor, theme} from '../theme.js';
 import {Text} from '../components/Text.js';
 
 interface StartScreenProps {
-	context: CommandContext;
+	/** The responder's handle: the commander unless another is typed. */
+	handle: string;
+	store: IncidentStore;
 	onOpened: (incidentId: string) => void;
 }
 
@@ -18,29 +19,27 @@ const SEVERITY_HELP = [
 	'3  SEV-3 minor: a glitch or cosmetic issue',
 ];
 
-export function StartScreen({context, onOpened}: StartScreenProps) {
+export function StartScreen({handle, store, onOpened}: StartScreenProps) {
 	const {exit} = useApp();
-	const formRef = useRef<StartForm>(initialStartForm(context.handle));
-	const [form, setForm] = useState<StartForm>(formRef.current);
-	useKeyHandler((press, pressedAt) => {
-		const {form: next, effect} = handleStartKey(formRef.current, press, pressedAt);
-		let after = next;
-		if (effect?.type === 'quit') {
-			exit();
-			return;
-		}
-		if (effect?.type === 'open') {
-			try {
-				const {incidentId} = openIncident({...context, now: () => effect.at}, effect);
-				onOpened(incidentId);
-				return;
-			} catch (error) {
-				after = {...next, error: error instanceof Error ? error.message : String(error)};
+	const form = useScreenController(
+		() => initialStartForm(handle),
+		(current: StartForm, press: KeyPress, now: Date) => {
+			const {form: state, effect} = handleStartKey(current, press, now);
+			return {state, effect};
+		},
+		(effect: StartEffect, next: StartForm): StartForm => {
+			if (effect.type === 'quit') {
+				exit();
+				return next;
 			}
-		}
-		formRef.current = after;
-		setForm(after);
-	});
+			try {
+				onOpened(store.open(effect));
+				return next;
+			} catch (error) {
+				return {...next, error: error instanceof Error ? error.message : String(error)};
+			}
+		},
+	);
 
 	return (
 		<Box flexDirection="column">
