@@ -38,7 +38,7 @@ export function shownPath(path: string): string {
 	return fromHere === '' ? '.' : fromHere.startsWith('..') ? path : fromHere;
 }
 
-/** One line on stderr, and the exit code of DESIGN.md: 1 user error, 2 environment error. */
+/** One line on stderr, and the exit code of the README ("Commands"): 1 user error, 2 environment error. */
 export function reportError(error: unknown): number {
 	if (error instanceof UserError || error instanceof EnvironmentError || error instanceof GitFault) {
 		const hint = error.hint ? ` (${error.hint})` : '';

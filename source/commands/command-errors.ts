@@ -1,5 +1,7 @@
-// Errors are values at the edges: each carries the one line a responder sees,
-// an optional hint, and the exit code of DESIGN.md ("Commands").
+// The two kinds of failure a command throws (git faults are git/git-fault.ts):
+// each carries the one line a responder sees, an optional hint, and its exit
+// code (README "Commands": 1 your input, 2 the environment). cli/output.ts
+// and the screen print them in the same words.
 
 export class UserError extends Error {
 	override name = 'UserError';

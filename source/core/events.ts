@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import {en} from 'zod/locales';
 
-// The journal's event format (DESIGN.md "Events"). Every line is validated on
+// The journal's event format (ARCHITECTURE.md "Events and the journal"). Every line is validated on
 // write and on read, so a bad event never reaches the reducer. zod/mini keeps
 // `incident-tui log` fast: the full zod API adds ~450 KB to every start.
 

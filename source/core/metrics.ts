@@ -58,7 +58,7 @@ const MILESTONE_ORDER: readonly [keyof Milestones, keyof Milestones][] = [
 	['mitigated', 'resolved'],
 ];
 
-/** Out-of-order milestones are accepted and shown, never refused (DESIGN.md "Events"). */
+/** Out-of-order milestones are accepted and shown, never refused (ARCHITECTURE.md "Events and the journal"). */
 export function checkMilestoneOrder(milestones: Milestones): string[] {
 	const warnings: string[] = [];
 	for (const [earlierName, laterName] of MILESTONE_ORDER) {

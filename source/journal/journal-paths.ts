@@ -1,7 +1,7 @@
 import {join} from 'node:path';
 import {isIncidentId} from '../core/incident-id.js';
 
-// Where things live under the docs root (DESIGN.md "Files in the user's repository").
+// Where things live under the docs root (ARCHITECTURE.md "Events and the journal").
 
 export const JOURNAL_EXTENSION = '.jsonl';
 

@@ -83,18 +83,7 @@ it('reads static, re-exported, type-only, side-effect and dynamic imports', () =
 	expect(graph.get(join(dir, 'main.ts'))).toEqual(names.map(name => join(dir, `${name}.${name === 'view' ? 'tsx' : 'ts'}`)));
 });
 
-// The live screen's input modules, which issue 12 (item 2) splits into one
-// handler per mode on another branch. Once they are gone the last expectation
-// fails: delete this list then.
-const CYCLES_BEING_REMOVED = [
-	'ui/choice-input.ts -> ui/live-input.ts -> ui/choice-input.ts',
-	'ui/live-input.ts -> ui/compose-input.ts -> ui/live-input.ts',
-	'ui/live-input.ts -> ui/wizard-input.ts -> ui/live-input.ts',
-];
-
 it('has no import cycle in source/', () => {
 	const cycles = findCycles(importGraph(sourceFiles(SOURCE))).map(shown);
-	const added = cycles.filter(cycle => !CYCLES_BEING_REMOVED.includes(cycle));
-	expect(added, `import cycles:\n${added.join('\n')}`).toEqual([]);
-	expect(CYCLES_BEING_REMOVED.filter(cycle => !cycles.includes(cycle)), 'gone: remove from CYCLES_BEING_REMOVED').toEqual([]);
+	expect(cycles, `import cycles:\n${cycles.join('\n')}`).toEqual([]);
 });
