@@ -15,15 +15,16 @@ export function print(text: string): void {
 }
 
 /**
- * `incident-tui list | head -1`: once the reader has gone, what is left to
- * print is dropped quietly and the command still finishes its work (an event
- * is on disk before it is printed). Without a listener Node prints an EPIPE
- * stack trace and exits 1.
+ * `incident-tui list | head -1` (EPIPE), or a terminal that hung up under the
+ * live screen (EIO): the reader is gone, so what is left to print is dropped
+ * and the command still finishes its work (an event is on disk before it is
+ * printed). No error may be reported on the stream that failed: writing it
+ * would fail again, and a handler that reports its own failure spins forever.
  */
 export function dropOutputOnceReaderGone(): void {
 	for (const stream of [process.stdout, process.stderr]) {
 		stream.on('error', (error: NodeJS.ErrnoException) => {
-			if (error.code !== 'EPIPE') process.exitCode = reportError(error);
+			if (error.code !== 'EPIPE' && error.code !== 'EIO') process.exitCode = 2;
 		});
 	}
 }

@@ -5,7 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {skipWithout} from '../helpers/requirements.js';
-import {hasTmux, TmuxSession} from '../helpers/tmux.js';
+import {hasTmux, isRunning, TmuxSession, waitUntil} from '../helpers/tmux.js';
 
 let repo: string;
 let configDir: string;
@@ -209,6 +209,16 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await session.keys('C-c');
 		// The pane prints the terminal's mode just after the exit code: wait for both.
 		await session.waitFor(/\[exit 0\][\s\S]*\[tty icanon\]/);
+	});
+
+	it('exits when its terminal goes away (an SSH drop, a closed tmux), instead of spinning on the dead terminal', async () => {
+		runCli(['new', 'Terminal gone', '--sev', '2'], {cwd: repo, configDir});
+		session = new TmuxSession({cwd: repo, configDir});
+		await session.waitFor('Terminal gone');
+		await session.waitForRawMode();
+		const app = Number(execFileSync('pgrep', ['-P', String(session.panePid())], {encoding: 'utf8'}).trim().split('\n')[0]);
+		session.tmux('kill-server');
+		await waitUntil(() => !isRunning(app), 'the app to exit after its terminal went away');
 	});
 
 	it('quits cleanly on SIGTERM', async () => {

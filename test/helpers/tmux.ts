@@ -8,9 +8,18 @@ import {CLI_PATH} from './run-cli.js';
  */
 const WAIT_LIMIT_MS = 15_000;
 
+/** Waits for a condition that no screen shows, such as a process having exited. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs = WAIT_LIMIT_MS): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await pause(50);
+	}
+}
+
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;
@@ -134,5 +143,8 @@ export class TmuxSession {
 		}
 		const deadline = Date.now() + 5000;
 		while (apps.some(isRunning) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+		// An app that outlived its terminal would load the machine for every later
+		// test; live-screen.e2e tests that it exits by itself, so here it is only ended.
+		for (const pid of apps.filter(isRunning)) process.kill(pid, 'SIGKILL');
 	}
 }
