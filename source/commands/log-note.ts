@@ -1,18 +1,25 @@
 import {parsePromptPrefix} from '../core/when.js';
 import type {CommandContext} from './command-context.js';
 import {UserError} from './command-errors.js';
-import type {RecordedEvent} from './record-event.js';
-import {writeNote, type NoteInput} from './write-note.js';
+import type {NoteKind} from '../core/events.js';
+import {recordEvent, type RecordedEvent} from './record-event.js';
 
 // Measured (node 20, the built chunk with its dependencies loaded): importing
 // the time grammar adds 1-1.5 ms over an empty module, because it uses
 // UTCDateMini; `utc` from @date-fns/utc, which builds Intl formatters at
-// import, cost 13-42 ms. A caller that must not pay even that calls
-// writeNote and imports core/when.js only when there is a WHEN to read.
+// import, cost 13-42 ms.
 
-export interface LogNoteInput extends NoteInput {
+export interface LogNoteInput {
+	incidentId: string;
+	kind: NoteKind;
 	/** As typed; a leading `@WHEN` says when it happened and a following `@name:` who did it (README "Backdating"). */
 	text: string;
+	/** The key press; the CLI call when absent. */
+	pressedAt?: Date;
+	/** When it happened, if not at the key press. */
+	at?: Date;
+	/** Who did it, when not the responder typing it. */
+	by?: string;
 }
 
 /** Throws a UserError, with nothing written, when the prefix's time is invalid or ahead of now. */
@@ -24,4 +31,14 @@ export function logNote(context: CommandContext, input: LogNoteInput): RecordedE
 	if (input.at && prefix.at) throw new UserError('not logged: the time is given twice, as an option and as @WHEN in the text', 'give it once');
 	if (input.by && prefix.by) throw new UserError('not logged: the doer is given twice, as an option and as @name: in the text', 'give it once');
 	return writeNote(context, {...input, text: prefix.text, at: input.at ?? prefix.at, by: input.by ?? prefix.by}, writtenAt);
+}
+
+/** `writtenAt` is passed when the caller already read the clock for this note, so one call has one "now". */
+function writeNote(context: CommandContext, input: LogNoteInput, writtenAt = context.now()): RecordedEvent {
+	return recordEvent(
+		context,
+		input.incidentId,
+		{type: 'note.logged', kind: input.kind, text: input.text},
+		{at: input.at ?? input.pressedAt ?? writtenAt, loggedAt: writtenAt, by: input.by},
+	);
 }

@@ -5,18 +5,13 @@ import {fileURLToPath} from 'node:url';
 import {beforeEach, describe, expect, it} from 'vitest';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {runCli, type CliRun} from '../helpers/run-cli.js';
+import {journalLines} from '../helpers/journal-lines.js';
 
 let repo: string;
 let configDir: string;
 const cli = (...args: string[]): CliRun => runCli(args, {cwd: repo, configDir});
 
-function journalLines(incidentId: string): Record<string, unknown>[] {
-	const eventsDir = join(repo, 'docs', 'incidents', incidentId, 'events');
-	return readdirSync(eventsDir)
-		.filter(name => name.endsWith('.jsonl'))
-		.flatMap(name => readFileSync(join(eventsDir, name), 'utf8').trim().split('\n'))
-		.map(line => JSON.parse(line) as Record<string, unknown>);
-}
+const journalLinesOf = (incidentId: string) => journalLines(repo, incidentId);
 
 beforeEach(() => {
 	repo = makeTempDir();
@@ -36,7 +31,7 @@ describe('incident-tui (built CLI)', () => {
 		const listed = cli('list');
 		expect(listed.stdout).toMatch(new RegExp(`${id}\\s+SEV-1\\s+Investigating.*\\s2\\s+Checkout 5xx`));
 
-		const lines = journalLines(id!);
+		const lines = journalLinesOf(id!);
 		expect(lines.at(-1)).toMatchObject({type: 'note.logged', kind: 'mitigation', text: 'rolled back', author: 'alice'});
 		const json = JSON.parse(cli('list', '--json').stdout);
 		expect(json[0]).toMatchObject({id, title: 'Checkout 5xx', severity: 1, status: 'investigating', events: 2});
@@ -61,7 +56,7 @@ describe('incident-tui (built CLI)', () => {
 		cli('new', 'Backdated', '--sev', '2');
 		const logged = cli('log', '@-5m', 'pager fired', '--kind', 'detection');
 		expect(logged.stdout).toMatch(/Logged detection .* \(logged at \d\d:\d\d:\d\d\)/);
-		const event = journalLines(readdirSync(join(repo, 'docs', 'incidents'))[0]!).at(-1)!;
+		const event = journalLinesOf(readdirSync(join(repo, 'docs', 'incidents'))[0]!).at(-1)!;
 		expect(event['text']).toBe('pager fired');
 		expect(Date.parse(event['loggedAt'] as string) - Date.parse(event['at'] as string)).toBe(5 * 60_000);
 	});
@@ -88,7 +83,7 @@ describe('incident-tui (built CLI)', () => {
 		const run = cli('log', 'x', '--kind', 'shout');
 		expect(run).toMatchObject({code: 1});
 		expect(run.stderr).toMatch(/"shout" is not a kind; use one of note, detection/);
-		expect(journalLines(readdirSync(join(repo, 'docs', 'incidents'))[0]!)).toHaveLength(1);
+		expect(journalLinesOf(readdirSync(join(repo, 'docs', 'incidents'))[0]!)).toHaveLength(1);
 	});
 
 	it('keeps a hostile title exactly, in a safe directory, and prints it harmlessly', () => {
@@ -98,7 +93,7 @@ describe('incident-tui (built CLI)', () => {
 		expect(run.stdout).not.toMatch(/\u001b|\u0007|\u202e/);
 		const [id] = readdirSync(join(repo, 'docs', 'incidents'));
 		expect(id).toMatch(/^\d{4}-\d{2}-\d{2}-01$/);
-		expect(journalLines(id!)[0]!['title']).toBe(title);
+		expect(journalLinesOf(id!)[0]!['title']).toBe(title);
 	});
 
 	it('refuses a 10 KB title with one line, and takes a 10 KB note whole', () => {
@@ -108,7 +103,7 @@ describe('incident-tui (built CLI)', () => {
 		cli('new', 'Short title', '--sev', '1');
 		const paste = 'log line '.repeat(1200);
 		expect(cli('log', paste).code).toBe(0);
-		expect(journalLines(readdirSync(join(repo, 'docs', 'incidents'))[0]!).at(-1)!['text']).toBe(paste);
+		expect(journalLinesOf(readdirSync(join(repo, 'docs', 'incidents'))[0]!).at(-1)!['text']).toBe(paste);
 	});
 
 	it('sets a torn last line aside and keeps unknown event types', () => {

@@ -1,9 +1,10 @@
 import {execFileSync} from 'node:child_process';
-import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {runCli, runCliPiped, runCliWithClosedStdout, type CliRun} from '../helpers/run-cli.js';
+import {journalLines} from '../helpers/journal-lines.js';
 
 // Standard input and output as pipes really behave: slow producers, readers
 // that go away. The delays below are the producer's slowness under test, not
@@ -16,11 +17,7 @@ const cli = (...args: string[]): CliRun => runCli(args, {cwd: repo, configDir});
 const piped = (producer: string, ...args: string[]): CliRun => runCliPiped(producer, args, {cwd: repo, configDir});
 
 function journal(): Record<string, unknown>[] {
-	const eventsDir = join(repo, 'docs', 'incidents', incidentId, 'events');
-	return readdirSync(eventsDir)
-		.filter(name => name.endsWith('.jsonl'))
-		.flatMap(name => readFileSync(join(eventsDir, name), 'utf8').trim().split('\n'))
-		.map(line => JSON.parse(line) as Record<string, unknown>);
+	return journalLines(repo, incidentId);
 }
 
 beforeEach(() => {

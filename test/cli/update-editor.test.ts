@@ -1,9 +1,10 @@
 import {execFileSync} from 'node:child_process';
-import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {runCli, runCliInTerminal} from '../helpers/run-cli.js';
+import {journalLines, onlyIncidentId} from '../helpers/journal-lines.js';
 
 // `update` opens $VISUAL/$EDITOR only on a terminal, so these run the CLI in a
 // pseudo-terminal. The fake editor refuses anything but exactly one existing
@@ -15,12 +16,7 @@ let configDir: string;
 let editor: string;
 
 function lastEvent(): Record<string, unknown> {
-	const incidents = join(repo, 'docs', 'incidents');
-	const eventsDir = join(incidents, readdirSync(incidents)[0]!, 'events');
-	const lines = readdirSync(eventsDir)
-		.filter(name => name.endsWith('.jsonl'))
-		.flatMap(name => readFileSync(join(eventsDir, name), 'utf8').trim().split('\n'));
-	return JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+	return journalLines(repo, onlyIncidentId(repo)).at(-1)!;
 }
 
 beforeEach(() => {

@@ -1,25 +1,18 @@
 import {execFileSync} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {runCli} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {skipWithout} from '../helpers/requirements.js';
 import {hasTmux, isRunning, TmuxSession, waitUntil} from '../helpers/tmux.js';
+import {journalLines, onlyIncidentId} from '../helpers/journal-lines.js';
 
 let repo: string;
 let configDir: string;
 let session: TmuxSession | undefined;
 
 function journal(): Record<string, unknown>[] {
-	const incidents = join(repo, 'docs', 'incidents');
-	const [id] = readdirSync(incidents);
-	const eventsDir = join(incidents, id!, 'events');
-	return readdirSync(eventsDir)
-		.filter(name => name.endsWith('.jsonl'))
-		.flatMap(name => readFileSync(join(eventsDir, name), 'utf8').trim().split('\n'))
-		.map(line => JSON.parse(line) as Record<string, unknown>)
-		.sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
+	return journalLines(repo, onlyIncidentId(repo)).sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
 }
 
 beforeEach(() => {
