@@ -1,5 +1,6 @@
 import type {ChecklistItem} from '../core/checklist.js';
 import type {ClosureField, EventPayload, HypothesisResult, InvariantKind, NoteKind, Priority, Role} from '../core/events.js';
+import type {TimelineEntry} from '../core/incident-state.js';
 
 // The live screen's state and what its keys may ask for, shared by the key
 // table, the mode handlers (modes/) and the controller. Nothing here decides.
@@ -52,8 +53,10 @@ export interface LiveUi {
 	phaseIndex: number;
 	checklistIndex: number;
 	hypothesisIndex: number;
-	/** Rows scrolled up from the newest event; 0 follows new events. */
+	/** Events scrolled up from the newest; 0 follows new events. */
 	timelineScroll: number;
+	/** The timeline event the correction keys act on; none selected means the newest. */
+	timelineSelected?: string;
 	message?: {text: string; tone: 'info' | 'error'};
 }
 
@@ -80,7 +83,8 @@ export interface LiveView {
 	ticked: ReadonlySet<string>;
 	hypotheses: readonly {id: string; statement: string; resolved: boolean}[];
 	undoTarget?: {eventId: string; summary: string};
-	timelineLength: number;
+	/** The incident's timeline as the reducer gave it (not copied: it can hold 100,000 events). */
+	timeline: readonly TimelineEntry[];
 	timelineRows: number;
 	wizard: WizardView;
 	/** The wizard step to resume at. */
@@ -110,6 +114,17 @@ export interface LiveKeyResult {
 /** An event at the time of the key press that started it. */
 export function record(event: EventPayload, at: Date): LiveEffect {
 	return {type: 'record', event, at};
+}
+
+/** Where the selection is: the event chosen with the arrows, or the newest. */
+export function selectedTimelineIndex(ui: LiveUi, view: LiveView): number {
+	const chosen = ui.timelineSelected === undefined ? -1 : view.timeline.findLastIndex(entry => entry.eventId === ui.timelineSelected);
+	return chosen >= 0 ? chosen : view.timeline.length - 1;
+}
+
+/** The timeline event the selection is on, if the timeline has any. */
+export function selectedTimelineEntry(ui: LiveUi, view: LiveView): TimelineEntry | undefined {
+	return view.timeline[selectedTimelineIndex(ui, view)];
 }
 
 export function info(ui: LiveUi, text: string): LiveUi {

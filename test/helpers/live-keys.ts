@@ -1,4 +1,5 @@
 import type {ChecklistItem} from '../../source/core/checklist.js';
+import type {TimelineEntry} from '../../source/core/incident-state.js';
 import {KeyDecoder} from '../../source/ui/key-press.js';
 import {handleLiveKey} from '../../source/ui/live-input.js';
 import {INITIAL_LIVE_UI, type LiveEffect, type LiveMode, type LiveUi, type LiveView} from '../../source/ui/live-state.js';
@@ -30,12 +31,24 @@ export const RAW = {
 
 const item = (key: string): ChecklistItem => ({key, label: key, depth: 0});
 
+/** `count` notes a minute apart, their IDs `E00`, `E01`, … (oldest first). */
+export function timelineOf(count: number): TimelineEntry[] {
+	return Array.from({length: count}, (_, index) => ({
+		eventId: `E${String(index).padStart(2, '0')}`,
+		at: new Date(AT.getTime() - (count - index) * 60_000).toISOString(),
+		author: 'marty',
+		kind: 'note',
+		text: `note ${index}`,
+		amended: false,
+	}));
+}
+
 export function makeView(changes: Partial<LiveView> = {}): LiveView {
 	return {
 		phases: [[item('triage/ack'), item('triage/assess')], [item('investigate/read')]],
 		ticked: new Set(),
 		hypotheses: [],
-		timelineLength: 40,
+		timeline: timelineOf(40),
 		timelineRows: 10,
 		wizard: {closure: {}, hasInvariant: false, closed: false},
 		firstMissingStep: 0,

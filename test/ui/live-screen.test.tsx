@@ -219,8 +219,10 @@ describe('live screen', () => {
 		const frame = await app.waitFor('event 59');
 		expect(frame.split('\n').length).toBeLessThan(20);
 		expect(frame).not.toContain('event 40');
-		await app.press(KEY.tab, KEY.up, KEY.up);
+		// Twelve rows of events: the twelfth step up scrolls by one, the thirteenth by two.
+		await app.press(KEY.tab, ...Array<string>(13).fill(KEY.up));
 		await app.waitFor('2 newer below');
+		expect(app.lastFrame()).toContain('›');
 	});
 
 });

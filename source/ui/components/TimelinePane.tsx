@@ -9,6 +9,8 @@ interface TimelinePaneProps {
 	/** Where T+ counts from. */
 	startedAt?: string;
 	scroll: number;
+	/** Marked when the pane has focus: the event the correction keys act on. */
+	selectedId?: string;
 	focused: boolean;
 	rows: number;
 	width?: number;
@@ -16,7 +18,7 @@ interface TimelinePaneProps {
 }
 
 /** Draws only the rows that fit, so 10,000 events cost what 10 do. */
-export function TimelinePane({entries, startedAt, scroll, focused, rows, width, showAuthors}: TimelinePaneProps) {
+export function TimelinePane({entries, startedAt, scroll, selectedId, focused, rows, width, showAuthors}: TimelinePaneProps) {
 	const end = entries.length - scroll;
 	const start = Math.max(0, end - rows);
 	const visible = entries.slice(start, end);
@@ -29,7 +31,9 @@ export function TimelinePane({entries, startedAt, scroll, focused, rows, width, 
 				{`Timeline ${entries.length}${above}${below}`}
 			</Text>
 			{visible.map(entry => (
-				<Text key={entry.eventId} wrap="truncate">
+				<Text key={entry.eventId} wrap="truncate" inverse={focused && entry.eventId === selectedId}>
+					{/* The marker keeps the selection visible without colour (NO_COLOR). */}
+					{focused ? (entry.eventId === selectedId ? '›' : ' ') : ''}
 					<Text color={theme.muted}>
 						{multiDay ? `${formatUtcDate(entry.at).slice(5)} ` : ''}
 						{formatUtcTime(entry.at)}

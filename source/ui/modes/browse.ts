@@ -1,5 +1,5 @@
 import type {NoteKind} from '../../core/events.js';
-import {info, type LiveKeyResult, type LiveUi, type LiveView, type ModeHandler, type ModeOf, type Pane} from '../live-state.js';
+import {info, selectedTimelineIndex, type LiveKeyResult, type LiveUi, type LiveView, type ModeHandler, type ModeOf, type Pane} from '../live-state.js';
 import {startWizardStep} from './wizard.js';
 
 // Browsing the live screen: every key opens a prompt, moves the selection or
@@ -24,7 +24,7 @@ export const browseMode: ModeHandler<ModeOf<'browse'>> = {
 		move: (ui, _mode, {arg, view}) => {
 			if (arg === 'up' || arg === 'down') return {ui: moveSelection(ui, arg === 'up' ? -1 : 1, view)};
 			const page = Math.max(1, view.timelineRows - 1);
-			return {ui: scrollTimeline({...ui, focus: 'timeline'}, arg === 'page-up' ? page : -page, view)};
+			return {ui: moveTimelineSelection({...ui, focus: 'timeline'}, arg === 'page-up' ? -page : page, view)};
 		},
 		pane: (ui, _mode, {arg}) => ({ui: {...ui, focus: cyclePane(ui.focus, arg === 'previous' ? -1 : 1)}}),
 		status: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'status'}, index: 0, pressedAt: now}),
@@ -68,13 +68,21 @@ function moveSelection(ui: LiveUi, step: -1 | 1, view: LiveView): LiveUi {
 		case 'hypotheses':
 			return {...ui, hypothesisIndex: clamp(ui.hypothesisIndex + step, view.hypotheses.length)};
 		case 'timeline':
-			return scrollTimeline(ui, -step, view);
+			return moveTimelineSelection(ui, step, view);
 	}
 }
 
-function scrollTimeline(ui: LiveUi, rowsUp: number, view: LiveView): LiveUi {
-	const maxScroll = Math.max(0, view.timelineLength - view.timelineRows);
-	return {...ui, timelineScroll: Math.min(maxScroll, Math.max(0, ui.timelineScroll + rowsUp))};
+/** Moves the selection by `step` events (down is newer) and scrolls just enough to keep it on screen. */
+function moveTimelineSelection(ui: LiveUi, step: number, view: LiveView): LiveUi {
+	const {length} = view.timeline;
+	if (length === 0) return ui;
+	const index = Math.max(0, Math.min(length - 1, selectedTimelineIndex(ui, view) + step));
+	const end = length - ui.timelineScroll;
+	const start = end - view.timelineRows;
+	const scroll = index < start ? ui.timelineScroll + start - index : index >= end ? ui.timelineScroll - (index - end + 1) : ui.timelineScroll;
+	// The newest selected again follows new events as they arrive.
+	const timelineSelected = index === length - 1 ? undefined : view.timeline[index]!.eventId;
+	return {...ui, timelineScroll: Math.max(0, scroll), timelineSelected};
 }
 
 function cyclePane(focus: Pane, step: 1 | -1): Pane {

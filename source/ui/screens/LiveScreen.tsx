@@ -24,7 +24,7 @@ import {useSync} from '../hooks/useSync.js';
 import type {ScreenServices} from '../screen-services.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
-import {INITIAL_LIVE_UI, type LiveUi, type LiveView} from '../live-state.js';
+import {INITIAL_LIVE_UI, selectedTimelineEntry, type LiveUi, type LiveView} from '../live-state.js';
 import {startWizardStep} from '../modes/wizard.js';
 import {firstMissingStep} from '../wizard-steps.js';
 import {Text} from '../components/Text.js';
@@ -55,7 +55,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			ticked: new Set(Object.keys(state.checklist)),
 			hypotheses: state.hypotheses.map(h => ({id: h.id, statement: h.statement, resolved: h.result !== undefined})),
 			undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
-			timelineLength: state.timeline.length,
+			timeline: state.timeline,
 			timelineRows: layout.timelineRows,
 			wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined},
 			firstMissingStep: firstMissingStep(state),
@@ -125,6 +125,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			entries={state.timeline}
 			startedAt={startedAt}
 			scroll={ui.timelineScroll}
+			selectedId={selectedTimelineEntry(ui, view)?.eventId}
 			focused={ui.focus === 'timeline'}
 			rows={layout.timelineRows}
 			width={layout.kind === 'wide' ? size.columns - layout.leftColumns - 1 : size.columns}

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {INITIAL_LIVE_UI} from '../../../source/ui/live-state.js';
-import {AT, drive, inMode, makeView, RAW} from '../../helpers/live-keys.js';
+import {INITIAL_LIVE_UI, selectedTimelineEntry} from '../../../source/ui/live-state.js';
+import {AT, drive, inMode, makeView, RAW, timelineOf} from '../../helpers/live-keys.js';
 
 // Browsing: which key opens which prompt, moves what, or asks for which effect.
 
@@ -64,11 +64,19 @@ describe('browse mode', () => {
 		expect(drive(INITIAL_LIVE_UI, [RAW.down, RAW.down, RAW.down]).ui.checklistIndex).toBe(1);
 	});
 
-	it('scrolls the timeline by a row with the arrows and by a page with PgUp/PgDn, within its length', () => {
-		expect(drive(INITIAL_LIVE_UI, [RAW.tab, RAW.up, RAW.up]).ui.timelineScroll).toBe(2);
-		expect(drive(INITIAL_LIVE_UI, [RAW.pageUp]).ui).toMatchObject({focus: 'timeline', timelineScroll: 9});
-		expect(drive(INITIAL_LIVE_UI, [RAW.pageUp, RAW.pageUp, RAW.pageUp, RAW.pageUp]).ui.timelineScroll).toBe(30);
-		expect(drive(INITIAL_LIVE_UI, [RAW.pageUp, RAW.pageDown, RAW.pageDown]).ui.timelineScroll).toBe(0);
+	it('moves the timeline selection by an event with the arrows and by a page with PgUp/PgDn, scrolling only to keep it on screen', () => {
+		expect(drive(INITIAL_LIVE_UI, [RAW.tab, RAW.up, RAW.up]).ui).toMatchObject({timelineSelected: 'E37', timelineScroll: 0});
+		expect(drive(INITIAL_LIVE_UI, [RAW.tab, ...Array<string>(12).fill(RAW.up)]).ui).toMatchObject({timelineSelected: 'E27', timelineScroll: 3});
+		expect(drive(INITIAL_LIVE_UI, [RAW.pageUp]).ui).toMatchObject({focus: 'timeline', timelineSelected: 'E30', timelineScroll: 0});
+		expect(drive(INITIAL_LIVE_UI, [RAW.pageUp, RAW.pageUp, RAW.pageUp, RAW.pageUp, RAW.pageUp]).ui).toMatchObject({timelineSelected: 'E00', timelineScroll: 30});
+		// Back on the newest, the selection follows new events again.
+		expect(drive(INITIAL_LIVE_UI, [RAW.pageUp, RAW.pageDown, RAW.pageDown]).ui).toMatchObject({timelineSelected: undefined, timelineScroll: 0});
+	});
+
+	it('keeps the selection on its event when newer events arrive, and falls back to the newest when it is retracted', () => {
+		const ui = drive(INITIAL_LIVE_UI, [RAW.tab, RAW.up]).ui;
+		expect(selectedTimelineEntry(ui, makeView({timeline: timelineOf(45)}))?.eventId).toBe('E38');
+		expect(selectedTimelineEntry(ui, makeView({timeline: timelineOf(30)}))?.eventId).toBe('E29');
 	});
 
 	it('records a result for the selected hypothesis, or the newest open one, or says there is none', () => {
