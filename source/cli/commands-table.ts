@@ -30,7 +30,7 @@ const FLAG_SPECS = {
 	json: {type: 'boolean', description: 'machine-readable output'},
 	template: {type: 'string', placeholder: 'NAME', description: 'report template: a built-in one or docs/templates/NAME.md', values: 'templates'},
 	stdout: {type: 'boolean', description: 'print the report instead of writing it'},
-	at: {type: 'string', placeholder: 'WHEN', description: 'when it happened, in UTC: HH:MM, HH:MM:SS, YYYY-MM-DD HH:MM, -5m, -1h30m (default: now)'},
+	at: {type: 'string', placeholder: 'WHEN', description: 'when it happened, in UTC: HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM", -5m, -1h30m (default: now)'},
 	by: {type: 'string', placeholder: 'HANDLE', description: 'who did it, when not you (the doer; you stay the one who logged it)'},
 	summary: {type: 'string', placeholder: 'TEXT', description: 'where things stand, for the next commander'},
 	yes: {type: 'boolean', description: 'go ahead without asking (for scripts)'},
