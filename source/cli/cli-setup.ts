@@ -1,5 +1,6 @@
 import {defaultHandle} from '../config/default-handle.js';
 import {gitTimeoutsOf, openSettings, resolveSettings, type Settings, type SettingsStore} from '../config/settings.js';
+import {UserError} from '../commands/command-errors.js';
 import {createCommandContext, type CommandContext} from '../commands/command-context.js';
 import {findWorkspace, type Workspace} from '../config/workspace.js';
 import type {GitTimeouts} from '../git/run-git.js';
@@ -20,5 +21,19 @@ export function setUpCli(dirFlag: string | undefined): CliSetup {
 	if (store.problem) warn(store.problem);
 	const settings = resolveSettings(store, defaultHandle);
 	const workspace = findWorkspace(process.cwd(), dirFlag ?? settings.incidentsDir);
-	return {store, settings, workspace, context: createCommandContext(workspace.docsDir, settings.handle), gitTimeouts: gitTimeoutsOf(settings)};
+	const context = createCommandContext(workspace.docsDir, settings.handle, testClock());
+	return {store, settings, workspace, context, gitTimeouts: gitTimeoutsOf(settings)};
+}
+
+/**
+ * For the tests only: INCIDENT_TUI_TEST_NOW (an ISO time) stops the clock at
+ * that moment, so a test of `--at 23:50` typed after midnight does not depend
+ * on when it runs, nor on a minute boundary passing mid-test.
+ */
+function testClock(): (() => number) | undefined {
+	const fixed = process.env['INCIDENT_TUI_TEST_NOW'];
+	if (fixed === undefined) return undefined;
+	const at = Date.parse(fixed);
+	if (Number.isNaN(at)) throw new UserError(`INCIDENT_TUI_TEST_NOW="${fixed}" is not a time`, 'unset it; it is for the tests');
+	return () => at;
 }

@@ -49,7 +49,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 			continue;
 		}
 		// Lenient parsing would take the next option as the value: `--sev --json`.
-		if (option.value === undefined || (!option.inlineValue && option.value.startsWith('-'))) {
+		// A dash and a digit is no option of ours but a value: `--at -5m`.
+		if (option.value === undefined || (!option.inlineValue && option.value.startsWith('-') && !/^-\d/.test(option.value))) {
 			const hint = option.value === undefined ? helpHint : `for a value starting with -, write --${name}=${option.value}`;
 			throw new UserError(`--${name} needs a value: --${name} ${spec.placeholder ?? 'VALUE'}`, hint);
 		}

@@ -1,4 +1,5 @@
-import {NOTE_KINDS, type NoteKind, type Severity} from '../core/events.js';
+import {NOTE_KINDS, handleSchema, type NoteKind, type Severity} from '../core/events.js';
+import {parseWhen} from '../core/when.js';
 import {UserError} from '../commands/command-errors.js';
 
 export function parseSeverity(value: string | undefined): Severity {
@@ -13,4 +14,26 @@ export function parseNoteKind(value: string | undefined): NoteKind {
 	const kind = NOTE_KINDS.find(k => k === value.trim().toLowerCase());
 	if (!kind) throw new UserError(`"${value}" is not a kind; use one of ${NOTE_KINDS.join(', ')}`);
 	return kind;
+}
+
+/**
+ * `--at WHEN` (README "Backdating"), read against the command's one clock
+ * reading. A refusal (not a time, or ahead of now) is thrown before anything
+ * is written.
+ */
+export function parseAt(value: string | undefined, now: Date): Date | undefined {
+	if (value === undefined) return undefined;
+	const when = parseWhen(value, now);
+	if (!when.ok) throw new UserError(`--at ${when.reason}`, when.reason.includes('nothing was written') ? undefined : 'nothing was written');
+	return when.at;
+}
+
+/** `--by docbrown` or `--by @docbrown`: who did it, when not the responder typing. */
+export function parseDoer(value: string | undefined): string | undefined {
+	if (value === undefined) return undefined;
+	const handle = value.trim().replace(/^@/, '');
+	if (!handleSchema.safeParse(handle).success) {
+		throw new UserError(`--by "${value}" is not a handle (1-40 letters, digits, dot, dash, underscore)`, 'nothing was written');
+	}
+	return handle;
 }

@@ -7,10 +7,11 @@ import {UserError} from '../commands/command-errors.js';
 import {recordEvent} from '../commands/record-event.js';
 import {draftStatusUpdate} from '../commands/status-update.js';
 import {displaySafe} from '../core/display-safe.js';
-import {formatUtcTime} from '../core/time-format.js';
 import {osc52} from '../ui/osc52.js';
 import type {CliSetup} from './cli-setup.js';
+import {parseAt} from './parse-flags.js';
 import {print} from './output.js';
+import {writtenEventConfirmation} from './written-event.js';
 
 /**
  * `update`: draft a stakeholder update, let the commander edit it ($VISUAL or
@@ -18,20 +19,22 @@ import {print} from './output.js';
  * and in tmux), log it as a communication, and print it for terminals that
  * do not take OSC 52.
  */
-export async function updateCommand(setup: CliSetup, flags: {id?: string; yes?: boolean}): Promise<void> {
+export async function updateCommand(setup: CliSetup, flags: {id?: string; yes?: boolean; at?: string}): Promise<void> {
 	const pressedAt = setup.context.now();
-	const draft = draftStatusUpdate(setup.context, flags.id);
+	// Before the editor opens: a refused time must not cost the commander their edit.
+	const sentAt = parseAt(flags.at, pressedAt) ?? pressedAt;
+	const draft = draftStatusUpdate(setup.context, flags.id, sentAt);
 	const interactive = process.stdin.isTTY && process.stdout.isTTY && !flags.yes;
 	const text = interactive ? await edit(draft.text) : draft.text;
 	if (text === undefined) {
 		print('Not sent.');
 		return;
 	}
-	const {event} = recordEvent(setup.context, draft.incidentId, {type: 'note.logged', kind: 'communication', text: text.trimEnd()}, {at: pressedAt});
+	const {event} = recordEvent(setup.context, draft.incidentId, {type: 'note.logged', kind: 'communication', text: text.trimEnd()}, {at: sentAt});
 	if (process.stdout.isTTY) process.stdout.write(osc52(text));
 	for (const line of text.trimEnd().split('\n')) print(displaySafe(line));
 	print('');
-	print(`Logged as a communication at ${formatUtcTime(event.at)} UTC and copied to the clipboard through the terminal (OSC 52); if your terminal does not allow that, select the text above.`);
+	print(`Logged as a communication ${writtenEventConfirmation(event)} and copied to the clipboard through the terminal (OSC 52); if your terminal does not allow that, select the text above.`);
 }
 
 async function edit(draft: string): Promise<string | undefined> {

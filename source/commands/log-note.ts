@@ -28,8 +28,13 @@ export function logNote(context: CommandContext, input: LogNoteInput): RecordedE
 	const writtenAt = context.now();
 	const prefix = parsePromptPrefix(input.text, input.pressedAt ?? writtenAt);
 	if (prefix.error) throw new UserError(`not logged: ${prefix.error}`);
-	if (input.at && prefix.at) throw new UserError('not logged: the time is given twice, as an option and as @WHEN in the text', 'give it once');
-	if (input.by && prefix.by) throw new UserError('not logged: the doer is given twice, as an option and as @name: in the text', 'give it once');
+	// Said twice the same way is said once; said two ways, neither can be picked.
+	if (input.at && prefix.at && input.at.getTime() !== prefix.at.getTime()) {
+		throw new UserError('not logged: --at and the @WHEN at the start of the text give two different times', 'give the time once');
+	}
+	if (input.by && prefix.by && input.by !== prefix.by) {
+		throw new UserError(`not logged: --by ${input.by} and @${prefix.by}: in the text name two different doers`, 'name the doer once');
+	}
 	return writeNote(context, {...input, text: prefix.text, at: input.at ?? prefix.at, by: input.by ?? prefix.by}, writtenAt);
 }
 

@@ -118,7 +118,7 @@ describe('shell completion', () => {
 		).toEqual([
 			COMMANDS.map(command => command.name).join(' '),
 			'join',
-			'--kind --id --dir --help --version',
+			'--kind --at --by --id --dir --help --version',
 			'mitigation',
 			'1 2 3',
 			`${first} ${second}`,

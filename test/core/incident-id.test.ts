@@ -11,6 +11,13 @@ describe('incident IDs', () => {
 		expect(nextIncidentId(at, ['2026-11-24-09', '2026-11-24-nope'])).toBe('2026-11-24-10');
 	});
 
+	it('takes the date of the declaration, not of the typing: 23:50 declared, typed after midnight', () => {
+		const declared = new Date('2026-11-24T23:50:00Z');
+		const existing = ['2026-11-24-01', '2026-11-25-01', '2026-11-25-02'];
+		expect(nextIncidentId(declared, existing)).toBe('2026-11-24-02');
+		expect(nextIncidentId(new Date('2026-11-25T00:10:00Z'), existing)).toBe('2026-11-25-03');
+	});
+
 	it('accepts only real dates', () => {
 		expect(isIncidentId('2026-11-23-01')).toBe(true);
 		expect(isIncidentId('2026-02-30-01')).toBe(false);
