@@ -106,6 +106,6 @@ function setPendingTime(ui: LiveUi, value: string, pressedAt: Date): LiveKeyResu
 	}
 	const parsed = parseWhen(when, pressedAt);
 	if (!parsed.ok) return {ui: refuse(ui, `not set: ${parsed.reason}`)};
-	const at = formatWhenConfirmation(parsed.at, pressedAt);
-	return {ui: toBrowse({...ui, pendingAt: parsed.at}, `the next status, severity, tick or close is stamped at ${at} (Esc clears)`)};
+	// The bottom line shows it from now on (PromptLine), until it is used or cleared.
+	return {ui: toBrowse({...withoutRefusal(ui), pendingAt: parsed.at})};
 }
