@@ -1,5 +1,5 @@
 import {isKnownEvent, type AnyEvent, type HypothesisResult, type IncidentEvent, type Severity, type Status} from './events.js';
-import {formatUtcTime} from './time-format.js';
+import {formatWhenConfirmation} from './time-format.js';
 
 // One plain line per event for the timeline, the same words on screen and in
 // reports. User text is returned as typed; each output escapes it for itself.
@@ -79,9 +79,11 @@ export function describeEvent(
 /**
  * The line the live screen shows once an event is on disk. Most events say
  * what their timeline line says; a few say more (the time, what to do next).
+ * A time not on today's UTC date (`now`'s) carries its date: a backdate into
+ * yesterday must say so.
  */
-export function confirmationOf(event: IncidentEvent): string {
-	const time = `${formatUtcTime(event.at)} UTC`;
+export function confirmationOf(event: IncidentEvent, now: Date): string {
+	const time = formatWhenConfirmation(event.at, now);
 	switch (event.type) {
 		case 'note.logged':
 			return `Logged ${event.kind} at ${time}`;
@@ -90,13 +92,13 @@ export function confirmationOf(event: IncidentEvent): string {
 		case 'checklist.unticked':
 			return `Unticked at ${time}`;
 		case 'status.changed':
-			return `Status: ${statusLabel(event.status)}`;
+			return `Status: ${statusLabel(event.status)} at ${time}`;
 		case 'severity.changed':
-			return `Severity: ${severityLabel(event.severity)}`;
+			return `Severity: ${severityLabel(event.severity)} at ${time}`;
 		case 'hypothesis.added':
-			return 'Hypothesis added; r records its result';
+			return `Hypothesis added at ${time}; r records its result`;
 		case 'hypothesis.resolved':
-			return `Hypothesis ${hypothesisResultLabel(event.result)}`;
+			return `Hypothesis ${hypothesisResultLabel(event.result)} at ${time}`;
 		case 'event.retracted':
 			return 'Undone (a retraction was logged)';
 		case 'closure.recorded':
@@ -106,8 +108,30 @@ export function confirmationOf(event: IncidentEvent): string {
 		case 'invariant.recorded':
 			return `Invariant recorded: ${event.kind} ${event.reference}`;
 		case 'role.assigned':
-			return `${event.handle} is now ${event.role}`;
+			return `${event.handle} is now ${event.role} at ${time}`;
 		default:
 			return describeEvent(event);
 	}
+}
+
+/** An event's fields an amendment can change, before or after it. */
+export interface AmendableFields {
+	at: string;
+	owner: string;
+	text?: string;
+	kind?: string;
+}
+
+/** `Amended: time 15:01:00 → 14:55:00 UTC, doer alice → docbrown`: what changed, for the confirmation. */
+export function describeAmendment(before: AmendableFields, after: Partial<AmendableFields>, now: Date): string {
+	const changes: string[] = [];
+	if (after.at !== undefined) changes.push(`time ${formatWhenConfirmation(before.at, now).replace(/ UTC$/, '')} → ${formatWhenConfirmation(after.at, now)}`);
+	if (after.kind !== undefined) changes.push(`kind ${before.kind ?? '?'} → ${after.kind}`);
+	if (after.owner !== undefined) changes.push(`doer ${before.owner} → ${after.owner}`);
+	if (after.text !== undefined) changes.push(`text "${shorten(before.text ?? '')}" → "${shorten(after.text)}"`);
+	return `Amended: ${changes.join(', ')}`;
+}
+
+function shorten(text: string): string {
+	return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

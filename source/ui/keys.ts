@@ -71,6 +71,16 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 		help: 'log a note / detection / action / mitigation / communication / escalation, timed at the key press',
 		readme: 'log a note / detection / action / mitigation / communication / escalation, then type one line (Enter saves, empty is fine; Esc cancels)',
 	},
+	{
+		mode: 'browse',
+		command: 'milestone',
+		keys: [char('i', 'impact'), char('k', 'acknowledged'), char('R', 'resolution')],
+		shown: 'i k R',
+		label: 'milestone',
+		help: 'log a milestone: impact started / acknowledged / resolved (d detected, m mitigated); @WHEN backdates',
+		readme:
+			'log a milestone: impact started / acknowledged / resolved (`d` and `m` log detected and mitigated), then one line like a note; start it with `@WHEN` when it happened earlier (see "Milestones and metrics")',
+	},
 	{mode: 'browse', command: 'hypothesis', keys: [char('h')], shown: 'h', label: 'hypothesis', help: 'new hypothesis: the statement, then how it will be tested'},
 	{
 		mode: 'browse',
@@ -110,12 +120,33 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 	{mode: 'browse', command: 'severity', keys: [char('v')], shown: 'v', label: 'severity', help: 'set severity'},
 	{
 		mode: 'browse',
+		command: 'time',
+		keys: [char('@', 'set'), named('escape', 'clear')],
+		shown: '@ Esc',
+		label: 'time',
+		help: 'when the next status, severity, tick or close happened (a WHEN); Esc forgets it',
+		readme:
+			'give the next status, severity, checklist tick or close the time it really happened (a WHEN, see "Backdating"); shown on the bottom line until used, Esc forgets it',
+	},
+	{
+		mode: 'browse',
+		command: 'amend',
+		keys: [char('E', 'event'), char('K', 'kind')],
+		shown: 'E K',
+		label: 'amend',
+		help: 'amend the selected timeline event (E: time, doer, text; K: a note\'s kind)',
+		readme:
+			'in the timeline: amend the selected event, shown as `@2026-11-25 15:01 @docbrown: drained USA-2` (change the time, the doer or the text), or `K` the kind of a note (see "Correcting")',
+	},
+	{
+		mode: 'browse',
 		command: 'undo',
 		keys: [char('u')],
 		shown: 'u',
 		label: 'undo',
-		help: 'undo your last event (writes a retraction, after y/n)',
-		readme: 'undo your last event: after y/n, a retraction is written (nothing is deleted)',
+		help: 'undo your last event; in the timeline, retract the selected one (anyone\'s); after y/n',
+		readme:
+			'undo your last event; with the timeline focused, retract the selected event, whoever wrote it: after y/n, a retraction is written (nothing is deleted)',
 	},
 	{
 		mode: 'browse',

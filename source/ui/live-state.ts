@@ -7,22 +7,63 @@ import type {TimelineEntry} from '../core/incident-state.js';
 
 export type Pane = 'checklist' | 'timeline' | 'hypotheses';
 
+/** What a prompt's leading `@WHEN` and `@name:` said, carried to the prompt that writes the event. */
+export interface PromptTimes {
+	at?: Date;
+	by?: string;
+}
+
+/** The timeline event `E` amends, as it stands now. */
+export interface AmendTarget {
+	eventId: string;
+	at: string;
+	/** Who did it: the doer, else the typist. */
+	owner: string;
+	/** Its text, when it has one an amendment can change (a note, a hypothesis). */
+	text?: string;
+	/** What it says in the timeline, for a prompt about an event without such text. */
+	summary: string;
+}
+
+/** The hypothesis a result is for, as the prompts name it (`H2: DB lock contention`). */
+export interface ResultTarget {
+	hypothesisId: string;
+	/** `H2`: its place in the hypotheses pane. */
+	ref: string;
+	statement: string;
+	/** The result this one changes, when it has one already. */
+	replaces?: HypothesisResult;
+	/** Why this hypothesis: the one selected in the pane, or the newest open one. */
+	chosenAs: 'selected' | 'newest open';
+}
+
 export type TextPurpose =
 	| {kind: 'note'; noteKind: NoteKind}
 	| {kind: 'hypothesis-statement'}
-	| {kind: 'hypothesis-test'; statement: string}
-	| {kind: 'evidence'; hypothesisId: string; result: HypothesisResult}
+	| {kind: 'hypothesis-test'; statement: string; times?: PromptTimes}
+	| ({kind: 'evidence'; result: HypothesisResult} & ResultTarget)
 	| {kind: 'role-handle'; role: Role}
-	| {kind: 'handover-summary'; handle: string};
+	| {kind: 'handover-summary'; handle: string; times?: PromptTimes}
+	/** The time the next status, severity, checklist or close action is stamped at (README "Backdating"). */
+	| {kind: 'pending-time'}
+	| {kind: 'amend'; target: AmendTarget};
 
-export type ChoicePurpose = {kind: 'status'} | {kind: 'severity'} | {kind: 'result'; hypothesisId: string} | {kind: 'role'};
+export type ChoicePurpose =
+	| {kind: 'status'}
+	| {kind: 'severity'}
+	| ({kind: 'result'} & ResultTarget)
+	| {kind: 'role'}
+	| {kind: 'note-kind'; target: string; current: NoteKind};
 
 export type WizardDraft =
 	| {kind: 'text'; value: string}
 	| {kind: 'action'; phase: 'description' | 'owner' | 'priority' | 'due'; description: string; owner: string; priority?: Priority; value: string}
 	| {kind: 'invariant'; phase: 'kind' | 'reference' | 'description'; invariantKind?: InvariantKind; reference: string; value: string}
-	/** What the close step asks depends on the incident when the key arrives: an invariant recorded a moment ago counts. */
-	| {kind: 'close'; value: string}
+	/**
+	 * What the close step asks depends on the incident when the key arrives: an invariant recorded a moment ago
+	 * counts. `time`: asking when it was resolved (no resolution milestone), after the `reason` if one was needed.
+	 */
+	| {kind: 'close'; value: string; phase?: 'time'; reason?: string}
 	| {kind: 'confirm'};
 
 export interface WizardMode {
@@ -58,6 +99,8 @@ export interface LiveUi {
 	/** The timeline event the correction keys act on; none selected means the newest. */
 	timelineSelected?: string;
 	message?: {text: string; tone: 'info' | 'error'};
+	/** Set with `@`: the next status, severity, checklist or close action happened then, not at its key press. */
+	pendingAt?: Date;
 }
 
 export const INITIAL_LIVE_UI: LiveUi = {
@@ -74,6 +117,8 @@ export interface WizardView {
 	closure: Partial<Record<ClosureField, string>>;
 	hasInvariant: boolean;
 	closed: boolean;
+	/** The resolution milestone: closing is stamped at it. */
+	resolvedAt?: string;
 }
 
 /** What the keys need to know about the incident on screen. */
@@ -81,7 +126,7 @@ export interface LiveView {
 	/** Each runbook phase's checklist; the UI state says which is shown. */
 	phases: readonly (readonly ChecklistItem[])[];
 	ticked: ReadonlySet<string>;
-	hypotheses: readonly {id: string; statement: string; resolved: boolean}[];
+	hypotheses: readonly {id: string; statement: string; resolved: boolean; result?: HypothesisResult}[];
 	undoTarget?: {eventId: string; summary: string};
 	/** The incident's timeline as the reducer gave it (not copied: it can hold 100,000 events). */
 	timeline: readonly TimelineEntry[];
@@ -97,7 +142,8 @@ export interface LiveView {
  * service (git, templates, the clipboard), or leave.
  */
 export type LiveEffect =
-	| {type: 'record'; event: EventPayload; at: Date; loggedAt?: Date; by?: string}
+	/** `confirmation`: what to say once it is on disk, when the key knows more than the event (what an amendment changed). */
+	| {type: 'record'; event: EventPayload; at: Date; loggedAt?: Date; by?: string; confirmation?: string}
 	| {type: 'close'; overrideReason?: string; at: Date}
 	| {type: 'publish'}
 	| {type: 'sync'}
@@ -114,6 +160,16 @@ export interface LiveKeyResult {
 /** An event at the time of the key press that started it. */
 export function record(event: EventPayload, at: Date): LiveEffect {
 	return {type: 'record', event, at};
+}
+
+/**
+ * An action without a prompt of its own (status, severity, a tick): at the
+ * time `@` set, which it uses up, written down at its key press; else at the key press.
+ */
+export function stamped(ui: LiveUi, event: EventPayload, pressedAt: Date): LiveKeyResult {
+	if (!ui.pendingAt) return {ui, effect: record(event, pressedAt)};
+	const {pendingAt: at, ...rest} = ui;
+	return {ui: rest, effect: {type: 'record', event, at, loggedAt: pressedAt}};
 }
 
 /** Where the selection is: the event chosen with the arrows, or the newest. */

@@ -2,7 +2,7 @@ import type {CommandContext} from '../commands/command-context.js';
 import {closeIncident} from '../commands/closure.js';
 import {recordEvent} from '../commands/record-event.js';
 import {confirmationOf} from '../core/describe-event.js';
-import {formatUtcTime} from '../core/time-format.js';
+import {formatUtcTime, formatWhenConfirmation} from '../core/time-format.js';
 import type {LiveEffect} from './live-state.js';
 import type {ScreenServices} from './screen-services.js';
 
@@ -20,11 +20,13 @@ export function runLiveEffect(
 	switch (effect.type) {
 		case 'record': {
 			const {event} = recordEvent(context, incidentId, effect.event, {at: effect.at, loggedAt: effect.loggedAt, by: effect.by});
-			return confirmationOf(event);
+			return effect.confirmation ?? confirmationOf(event, context.now());
 		}
-		case 'close':
+		case 'close': {
 			closeIncident(context, incidentId, effect.overrideReason, effect.at);
-			return effect.overrideReason ? 'Closed without an invariant; the reason goes into the report' : 'Closed as Resolved';
+			const at = formatWhenConfirmation(effect.at, context.now());
+			return effect.overrideReason ? `Closed at ${at} without an invariant; the reason goes into the report` : `Closed as Resolved at ${at}`;
+		}
 		case 'publish':
 			return services.publish(incidentId);
 		case 'sync':

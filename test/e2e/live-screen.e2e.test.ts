@@ -57,7 +57,7 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await tmux.waitFor('testing connection pool');
 		// Keys sent in a row can reach the app as one chunk, whose rest is text: wait for each prompt.
 		await tmux.keys('r');
-		await tmux.waitFor('Result:');
+		await tmux.waitFor('Result for H1: connection pool exhausted');
 		await tmux.keys('c');
 		await tmux.waitFor('Evidence (confirmed)');
 		await tmux.text('pool at 100%');
@@ -125,6 +125,9 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await tmux.keys('Enter');
 		await tmux.waitFor('y closes the incident as Resolved');
 		await tmux.keys('y');
+		// No resolution was logged: the wizard asks when (Enter = now).
+		await tmux.waitFor('Resolved at (UTC');
+		await tmux.keys('Enter');
 		await tmux.waitFor('y renders the report');
 		await tmux.keys('y');
 		await tmux.waitFor(/Published \d{4}-\d{2}-\d{2}-01: commit [0-9a-f]{7}/, 10_000);

@@ -58,6 +58,9 @@ it('walks from the summary to a commit, saving each answer as it is given', asyn
 	await app.press(KEY.enter);
 	await app.waitFor('y closes the incident as Resolved');
 	await app.press('y');
+	// No resolution milestone was logged: the wizard asks when it was resolved (empty = now).
+	await app.waitFor('Resolved at (UTC');
+	await app.press(KEY.enter);
 	await app.waitFor('y renders the report');
 	expect(state()).toMatchObject({status: 'resolved', closed: {by: 'alice'}});
 	await app.press('y');
@@ -88,7 +91,9 @@ it('refuses to close without an invariant unless a reason is typed, and the repo
 	await app.press('s', '4');
 	await app.type('monitor ships Monday, tracked in OPS-7');
 	await app.press(KEY.enter);
-	await app.waitFor('Closed without an invariant');
+	await app.waitFor('Resolved at (UTC');
+	await app.press(KEY.enter);
+	await app.waitFor('Closed at 03:00:00 UTC without an invariant');
 	expect(state().closed?.overrideReason).toBe('monitor ships Monday, tracked in OPS-7');
 	await app.press('y');
 	await app.waitFor(/Published/, 5000);

@@ -125,9 +125,9 @@ describe('live screen', () => {
 		await app.press(KEY.enter);
 		await app.waitFor('… testing DB lock contention');
 		await app.press('r');
-		await app.waitFor('Result:');
+		await app.waitFor('Result for H1: DB lock contention (newest open):');
 		await app.press('r');
-		await app.waitFor('Evidence (ruled-out)');
+		await app.waitFor('Evidence (ruled-out) for H1: DB lock contention (newest open)');
 		await app.type('no waiting queries');
 		await app.press(KEY.enter);
 		await app.waitFor('✘ ruled out DB lock contention');

@@ -1,6 +1,7 @@
+import {hypothesisResultLabel} from '../../core/describe-event.js';
 import {displaySafe} from '../../core/display-safe.js';
-import {formatUtcTime} from '../../core/time-format.js';
-import type {LiveMode, TextPurpose} from '../live-state.js';
+import {formatUtcDate, formatUtcTime} from '../../core/time-format.js';
+import type {LiveMode, ResultTarget, TextPurpose} from '../live-state.js';
 import {choiceOptions} from '../modes/choose.js';
 import {theme} from '../theme.js';
 import {Text} from './Text.js';
@@ -9,6 +10,8 @@ interface PromptLineProps {
 	mode: LiveMode;
 	message?: {text: string; tone: 'info' | 'error'};
 	columns: number;
+	/** The time `@` set (LiveUi.pendingAt). */
+	pendingAt?: Date;
 }
 
 const CURSOR = '█';
@@ -35,18 +38,31 @@ function textLabel(purpose: TextPurpose): string {
 		case 'hypothesis-test':
 			return 'How will you test it';
 		case 'evidence':
-			return `Evidence (${purpose.result})`;
+			return `Evidence (${purpose.result}) for ${resultTarget(purpose)}`;
 		case 'role-handle':
 			return `Handle of the new ${purpose.role}`;
 		case 'handover-summary':
 			return `Hand-over note for ${purpose.handle} (where things stand; Enter to skip)`;
+		case 'pending-time':
+			return 'Time of the next status, severity, tick or close (UTC: 14:55, -5m, 2026-11-25 15:01; empty clears)';
+		case 'amend':
+			return purpose.target.text === undefined ? `Amend "${displaySafe(purpose.target.summary)}" (time, @doer:)` : 'Amend (time, @doer:, text)';
 	}
 }
 
-const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result', role: 'Role'} as const;
+/** `H2: DB locks (newest open), changes its confirmed result`: which hypothesis a result is for. */
+function resultTarget(target: ResultTarget): string {
+	const changes = target.replaces ? `, changes the ${hypothesisResultLabel(target.replaces)} result of ${target.ref}` : '';
+	return `${target.ref}: ${displaySafe(target.statement)} (${target.chosenAs}${changes})`;
+}
+
+/** The time `@` set, waiting for the action it stamps. */
+const pendingLine = (at: Date | undefined) => (at ? `  @ ${formatUtcDate(at)} ${formatUtcTime(at)} UTC for the next status, severity, tick or close (Esc clears)` : '');
+
+const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result', role: 'Role', 'note-kind': 'Kind'} as const;
 
 /** The line above the footer: the open prompt, or the last message. */
-export function PromptLine({mode, message, columns}: PromptLineProps) {
+export function PromptLine({mode, message, columns, pendingAt}: PromptLineProps) {
 	if (mode.name === 'text') {
 		const prefix = `${textLabel(mode.purpose)} @ ${formatUtcTime(mode.pressedAt)} › `;
 		// Why the answer was not taken shares the line with it: the prompt stays open, text and all.
@@ -69,7 +85,7 @@ export function PromptLine({mode, message, columns}: PromptLineProps) {
 		const options = choiceOptions(mode.purpose);
 		return (
 			<Text wrap="truncate">
-				<Text bold color={theme.accent}>{`${CHOICE_LABELS[mode.purpose.kind]}: `}</Text>
+				<Text bold color={theme.accent}>{`${CHOICE_LABELS[mode.purpose.kind]}${mode.purpose.kind === 'result' ? ` for ${resultTarget(mode.purpose)}` : ''}: `}</Text>
 				{options.map((option, index) => (
 					<Text key={option} inverse={index === mode.index}>{` ${index + 1} ${option} `}</Text>
 				))}
@@ -86,10 +102,11 @@ export function PromptLine({mode, message, columns}: PromptLineProps) {
 			</Text>
 		);
 	}
-	if (message) {
+	if (message || pendingAt) {
 		return (
-			<Text wrap="truncate" color={message.tone === 'error' ? theme.error : undefined}>
-				{displaySafe(message.text)}
+			<Text wrap="truncate">
+				<Text color={message?.tone === 'error' ? theme.error : undefined}>{displaySafe(message?.text ?? '')}</Text>
+				<Text color={theme.warning}>{pendingLine(pendingAt)}</Text>
 			</Text>
 		);
 	}

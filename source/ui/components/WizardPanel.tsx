@@ -1,5 +1,6 @@
 import {Box} from 'ink';
 import type {IncidentState} from '../../core/incident-state.js';
+import {formatUtcDateTime} from '../../core/time-format.js';
 import {windowAround} from '../layout.js';
 import {lineEnd} from './PromptLine.js';
 import {theme} from '../theme.js';
@@ -31,8 +32,9 @@ function DraftInput({draft, state, columns}: {draft: WizardDraft; state: Inciden
 		case 'text':
 			return <InputLine label="Answer" value={draft.value} columns={columns} />;
 		case 'close':
+			if (draft.phase === 'time') return <InputLine label="Resolved at (UTC: 14:55, -5m, 2026-11-25 15:01; empty = now)" value={draft.value} columns={columns} />;
 			if (state.closed) return <Text color={theme.done}>Closed. Enter goes on.</Text>;
-			if (state.invariants.length > 0) return <Text color={theme.accent}>y closes the incident as Resolved · n or Enter goes on</Text>;
+			if (state.invariants.length > 0) return <Text color={theme.accent}>{`y closes the incident as Resolved${resolvedAtNote(state)} · n or Enter goes on`}</Text>;
 			return <InputLine label="Reason to close without one" value={draft.value} columns={columns} />;
 		case 'action':
 			if (draft.phase === 'priority') return <Text color={theme.accent}>Priority › press 0, 1, 2 or 3 (P0 is most urgent)</Text>;
@@ -43,6 +45,12 @@ function DraftInput({draft, state, columns}: {draft: WizardDraft; state: Inciden
 		case 'confirm':
 			return <Text color={theme.accent}>y renders the report, updates INCIDENT_LOG.md and commits · n or Enter finishes</Text>;
 	}
+}
+
+/** Closing is stamped at the resolution milestone when there is one; otherwise the next line asks. */
+function resolvedAtNote(state: IncidentState): string {
+	const resolved = state.milestones.resolved;
+	return resolved ? ` at ${formatUtcDateTime(resolved)} UTC (the resolution milestone)` : '';
 }
 
 function StepDetails({step, state}: {step: WizardStep; state: IncidentState}) {

@@ -1,5 +1,6 @@
 import type {NoteKind} from '../../core/events.js';
-import {info, selectedTimelineIndex, type LiveKeyResult, type LiveUi, type LiveView, type ModeHandler, type ModeOf, type Pane} from '../live-state.js';
+import {info, selectedTimelineIndex, stamped, type LiveKeyResult, type LiveUi, type LiveView, type ModeHandler, type ModeOf, type Pane} from '../live-state.js';
+import {startAmendment, startKindChange, startRetraction} from './amend.js';
 import {startWizardStep} from './wizard.js';
 
 // Browsing the live screen: every key opens a prompt, moves the selection or
@@ -14,6 +15,7 @@ export const browseMode: ModeHandler<ModeOf<'browse'>> = {
 		help: ui => open(ui, {name: 'help'}),
 		quit: ui => ({ui, effect: {type: 'quit'}}),
 		log: (ui, _mode, {arg, now}) => open(ui, {name: 'text', purpose: {kind: 'note', noteKind: arg as NoteKind}, value: '', pressedAt: now}),
+		milestone: (ui, _mode, {arg, now}) => open(ui, {name: 'text', purpose: {kind: 'note', noteKind: arg as NoteKind}, value: '', pressedAt: now}),
 		hypothesis: (ui, _mode, {now}) => open(ui, {name: 'text', purpose: {kind: 'hypothesis-statement'}, value: '', pressedAt: now}),
 		result: (ui, _mode, {view, now}) => startResult(ui, view, now),
 		tick: (ui, _mode, {view, now}) => toggleChecklist(ui, view, now),
@@ -29,7 +31,15 @@ export const browseMode: ModeHandler<ModeOf<'browse'>> = {
 		pane: (ui, _mode, {arg}) => ({ui: {...ui, focus: cyclePane(ui.focus, arg === 'previous' ? -1 : 1)}}),
 		status: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'status'}, index: 0, pressedAt: now}),
 		severity: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'severity'}, index: 0, pressedAt: now}),
+		time: (ui, _mode, {arg, now}) => {
+			if (arg === 'set') return open(ui, {name: 'text', purpose: {kind: 'pending-time'}, value: '', pressedAt: now});
+			if (!ui.pendingAt) return {ui};
+			const {pendingAt: _cleared, ...rest} = ui;
+			return {ui: info(rest, 'time cleared: actions are timed at their key press')};
+		},
+		amend: (ui, _mode, {arg, view, now}) => (arg === 'kind' ? startKindChange(ui, view, now) : startAmendment(ui, view, now)),
 		undo: (ui, _mode, {view}) => {
+			if (ui.focus === 'timeline') return startRetraction(ui, view);
 			if (!view.undoTarget) return {ui: info(ui, 'nothing of yours to undo')};
 			return open(ui, {name: 'confirm', targetId: view.undoTarget.eventId, summary: view.undoTarget.summary});
 		},
@@ -44,11 +54,24 @@ export const browseMode: ModeHandler<ModeOf<'browse'>> = {
 	text: (ui, _mode, _text, {paste}) => ({ui: paste ? info(ui, 'paste ignored: press n (or another log key) first, then paste') : ui}),
 };
 
+/**
+ * The hypothesis pane's selection counts only while the pane has focus: a
+ * selection left there must not make `r` replace a confirmed result unseen.
+ * Otherwise the newest open one. The prompt names it, and says when it changes a result.
+ */
 function startResult(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
 	const selected = ui.focus === 'hypotheses' ? view.hypotheses[ui.hypothesisIndex] : undefined;
-	const hypothesis = selected ?? [...view.hypotheses].reverse().find(h => !h.resolved);
-	if (!hypothesis) return {ui: info(ui, 'no open hypothesis; press h to add one')};
-	return open(ui, {name: 'choose', purpose: {kind: 'result', hypothesisId: hypothesis.id}, index: 0, pressedAt: now});
+	const hypothesis = selected ?? view.hypotheses.findLast(h => !h.resolved);
+	if (!hypothesis) return {ui: info(ui, 'no open hypothesis; press h to add one, or tab to the hypotheses to change a result')};
+	const purpose = {
+		kind: 'result',
+		hypothesisId: hypothesis.id,
+		ref: `H${view.hypotheses.indexOf(hypothesis) + 1}`,
+		statement: hypothesis.statement,
+		chosenAs: selected ? 'selected' : 'newest open',
+		...(hypothesis.result ? {replaces: hypothesis.result} : {}),
+	} as const;
+	return open(ui, {name: 'choose', purpose, index: 0, pressedAt: now});
 }
 
 function toggleChecklist(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
@@ -58,7 +81,7 @@ function toggleChecklist(ui: LiveUi, view: LiveView, now: Date): LiveKeyResult {
 	const event = view.ticked.has(item.key)
 		? ({type: 'checklist.unticked', item: item.key} as const)
 		: ({type: 'checklist.ticked', item: item.key, label: item.label} as const);
-	return {ui, effect: {type: 'record', event, at: now}};
+	return stamped(ui, event, now);
 }
 
 function moveSelection(ui: LiveUi, step: -1 | 1, view: LiveView): LiveUi {

@@ -1,9 +1,10 @@
-import {HYPOTHESIS_RESULTS, ROLES, SEVERITIES, STATUSES} from '../../core/events.js';
-import {record, toBrowse, type KeyContext, type LiveKeyResult, type LiveUi, type ModeHandler, type ModeOf, type ChoicePurpose} from '../live-state.js';
+import {HYPOTHESIS_RESULTS, NOTE_KINDS, ROLES, SEVERITIES, STATUSES} from '../../core/events.js';
+import {stamped, toBrowse, type KeyContext, type LiveKeyResult, type LiveUi, type ModeHandler, type ModeOf, type ChoicePurpose} from '../live-state.js';
 import {CLOSE_STEP} from '../wizard-steps.js';
+import {amendKind} from './amend.js';
 import {startWizardStep} from './wizard.js';
 
-// Picking one of a few options (status, severity, hypothesis result, role):
+// Picking one of a few options (status, severity, hypothesis result, role, a note's kind):
 // arrows and Enter, a number, or the first letter.
 
 type ChooseMode = ModeOf<'choose'>;
@@ -18,6 +19,8 @@ export function choiceOptions(purpose: ChoicePurpose): readonly string[] {
 			return HYPOTHESIS_RESULTS;
 		case 'role':
 			return ROLES;
+		case 'note-kind':
+			return NOTE_KINDS;
 	}
 }
 
@@ -45,14 +48,17 @@ function choose(ui: LiveUi, mode: ChooseMode, chosen: number, {view}: KeyContext
 		case 'status':
 			// Resolved goes through the wizard's close step: the golden rule applies.
 			if (STATUSES[chosen] === 'resolved') return {ui: {...ui, mode: startWizardStep(CLOSE_STEP, view.wizard)}};
-			return {ui: toBrowse(ui), effect: record({type: 'status.changed', status: STATUSES[chosen]!}, pressedAt)};
+			return stamped(toBrowse(ui), {type: 'status.changed', status: STATUSES[chosen]!}, pressedAt);
 		case 'severity':
-			return {ui: toBrowse(ui), effect: record({type: 'severity.changed', severity: SEVERITIES[chosen]!}, pressedAt)};
+			return stamped(toBrowse(ui), {type: 'severity.changed', severity: SEVERITIES[chosen]!}, pressedAt);
+		case 'note-kind':
+			return amendKind(ui, purpose.target, purpose.current, NOTE_KINDS[chosen]!, pressedAt);
 		case 'role':
 			return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'role-handle', role: ROLES[chosen]!}, value: '', pressedAt}}};
 		case 'result': {
-			const result = HYPOTHESIS_RESULTS[chosen]!;
-			return {ui: {...ui, mode: {name: 'text', purpose: {kind: 'evidence', hypothesisId: purpose.hypothesisId, result}, value: '', pressedAt}}};
+			const {kind: _result, ...target} = purpose;
+			const evidence = {kind: 'evidence', result: HYPOTHESIS_RESULTS[chosen]!, ...target} as const;
+			return {ui: {...ui, mode: {name: 'text', purpose: evidence, value: '', pressedAt}}};
 		}
 	}
 }

@@ -1,4 +1,5 @@
 import type {Priority} from '../../core/events.js';
+import {parseWhen} from '../../core/when.js';
 import {
 	record,
 	refuse,
@@ -44,7 +45,7 @@ function takesText(draft: WizardDraft, view: WizardView): draft is TextDraft {
 		case 'text':
 			return true;
 		case 'close':
-			return !view.closed && !view.hasInvariant;
+			return draft.phase === 'time' || (!view.closed && !view.hasInvariant);
 		case 'action':
 			return draft.phase !== 'priority';
 		case 'invariant':
@@ -93,9 +94,10 @@ function save(ui: LiveUi, mode: WizardMode, {view: {wizard: view}, now}: KeyCont
 			return next(ui, mode, view, value === '' || unchanged ? undefined : record({type: 'closure.recorded', field: step.field, value}, now));
 		}
 		case 'close': {
+			if (draft.phase === 'time') return closeAtTypedTime(ui, mode, draft, view, now);
 			if (!takesText(draft, view)) return next(ui, mode, view);
 			const reason = draft.value.trim();
-			return next(ui, mode, view, reason === '' ? undefined : {type: 'close', overrideReason: reason, at: now});
+			return reason === '' ? next(ui, mode, view) : closeResolved(ui, mode, view, reason);
 		}
 		case 'confirm':
 			return finish(ui);
@@ -107,12 +109,12 @@ function save(ui: LiveUi, mode: WizardMode, {view: {wizard: view}, now}: KeyCont
 }
 
 /** A one-letter answer to a step that asks a question. */
-function answer(ui: LiveUi, mode: WizardMode, text: string, {view: {wizard: view}, now}: KeyContext): LiveKeyResult {
+function answer(ui: LiveUi, mode: WizardMode, text: string, {view: {wizard: view}}: KeyContext): LiveKeyResult {
 	const draft = mode.draft;
 	switch (draft.kind) {
 		case 'close':
 			if (view.closed) return {ui};
-			if (text === 'y') return next(ui, mode, view, {type: 'close', at: now});
+			if (text === 'y') return closeResolved(ui, mode, view, undefined);
 			return text === 'n' ? next(ui, mode, view) : {ui};
 		case 'confirm':
 			if (text === 'y') return {ui: {...ui, mode: {name: 'browse'}}, effect: {type: 'publish'}};
@@ -127,6 +129,28 @@ function answer(ui: LiveUi, mode: WizardMode, text: string, {view: {wizard: view
 		case 'text':
 			return {ui};
 	}
+}
+
+/**
+ * Closing is stamped at the resolution milestone (README "Milestones and
+ * metrics"), else at the time `@` set, else it asks when it was resolved.
+ */
+function closeResolved(ui: LiveUi, mode: WizardMode, view: WizardView, reason: string | undefined): LiveKeyResult {
+	const overrideReason = reason === undefined ? {} : {overrideReason: reason};
+	if (view.resolvedAt) return next(ui, mode, view, {type: 'close', at: new Date(view.resolvedAt), ...overrideReason});
+	if (ui.pendingAt) {
+		const {pendingAt: at, ...rest} = ui;
+		return next(rest, mode, view, {type: 'close', at, ...overrideReason});
+	}
+	return setDraft(ui, mode, {kind: 'close', phase: 'time', value: '', ...(reason === undefined ? {} : {reason})});
+}
+
+/** The answer to "resolved when?": empty is now, else a WHEN of the one grammar. */
+function closeAtTypedTime(ui: LiveUi, mode: WizardMode, draft: Extract<WizardDraft, {kind: 'close'}>, view: WizardView, now: Date): LiveKeyResult {
+	const when = draft.value.trim().replace(/^@/, '');
+	const parsed = when === '' ? {ok: true as const, at: now} : parseWhen(when, now);
+	if (!parsed.ok) return {ui: refuse(ui, `not closed: ${parsed.reason}`)};
+	return next(ui, mode, view, {type: 'close', at: parsed.at, ...(draft.reason === undefined ? {} : {overrideReason: draft.reason})});
 }
 
 function saveAction(ui: LiveUi, mode: WizardMode, draft: Extract<WizardDraft, {kind: 'action'}>, view: WizardView, now: Date): LiveKeyResult {

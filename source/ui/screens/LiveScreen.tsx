@@ -53,11 +53,11 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 		return {
 			phases: phases.map(phase => phase.items),
 			ticked: new Set(Object.keys(state.checklist)),
-			hypotheses: state.hypotheses.map(h => ({id: h.id, statement: h.statement, resolved: h.result !== undefined})),
+			hypotheses: state.hypotheses.map(h => ({id: h.id, statement: h.statement, resolved: h.result !== undefined, result: h.result?.outcome})),
 			undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
 			timeline: state.timeline,
 			timelineRows: layout.timelineRows,
-			wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined},
+			wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined, resolvedAt: state.milestones.resolved},
 			firstMissingStep: firstMissingStep(state),
 		};
 	}, [state, context.handle, phases, layout.timelineRows]);
@@ -86,7 +86,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 		...describeDamage(damaged),
 		...state.warnings,
 	];
-	const prompt = <PromptLine mode={ui.mode} message={ui.message} columns={size.columns} />;
+	const prompt = <PromptLine mode={ui.mode} message={ui.message} columns={size.columns} pendingAt={ui.pendingAt} />;
 
 	if (layout.kind === 'compact') {
 		return (

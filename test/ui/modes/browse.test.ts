@@ -88,7 +88,7 @@ describe('browse mode', () => {
 		const view = makeView({hypotheses});
 		expect(drive(INITIAL_LIVE_UI, ['r'], view).ui.mode).toMatchObject({name: 'choose', purpose: {kind: 'result', hypothesisId: 'h2'}});
 		expect(drive(INITIAL_LIVE_UI, [RAW.shiftTab, 'r'], view).ui.mode).toMatchObject({purpose: {hypothesisId: 'h1'}});
-		expect(drive(INITIAL_LIVE_UI, ['r']).ui.message?.text).toBe('no open hypothesis; press h to add one');
+		expect(drive(INITIAL_LIVE_UI, ['r']).ui.message?.text).toBe('no open hypothesis; press h to add one, or tab to the hypotheses to change a result');
 	});
 
 	it('asks before undoing, and says when there is nothing to undo', () => {

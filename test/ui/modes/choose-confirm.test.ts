@@ -27,7 +27,8 @@ describe('choose mode', () => {
 	});
 
 	it('asks for the evidence after a result, and for the handle after a role', () => {
-		expect(drive(choosing({kind: 'result', hypothesisId: 'h1'}), ['r']).ui.mode).toEqual({name: 'text', purpose: {kind: 'evidence', hypothesisId: 'h1', result: 'ruled-out'}, value: '', pressedAt: AT});
+		const target = {hypothesisId: 'h1', ref: 'H1', statement: 'DNS', chosenAs: 'selected'} as const;
+		expect(drive(choosing({kind: 'result', ...target}), ['r']).ui.mode).toEqual({name: 'text', purpose: {kind: 'evidence', result: 'ruled-out', ...target}, value: '', pressedAt: AT});
 		expect(drive(choosing({kind: 'role'}), ['2']).ui.mode).toEqual({name: 'text', purpose: {kind: 'role-handle', role: 'scribe'}, value: '', pressedAt: AT});
 	});
 

@@ -66,12 +66,13 @@ describe('text prompts', () => {
 		expect(drive(long.ui, [RAW.backspace, RAW.enter]).ui.mode).toMatchObject({purpose: {kind: 'hypothesis-test'}});
 	});
 
-	it('records the evidence of a result', () => {
-		const evidence = prompt({kind: 'evidence', hypothesisId: 'h1', result: 'ruled-out'});
+	it('records the evidence of a result, and says which hypothesis it was for', () => {
+		const evidence = prompt({kind: 'evidence', hypothesisId: 'h1', ref: 'H1', statement: 'DB locks', chosenAs: 'newest open', result: 'ruled-out'});
 		expect(drive(evidence, [{typed: 'no waiting queries'}, RAW.enter]).effect).toEqual({
 			type: 'record',
 			event: {type: 'hypothesis.resolved', hypothesis: 'h1', result: 'ruled-out', evidence: 'no waiting queries'},
 			at: AT,
+			confirmation: 'H1 ruled out at 03:00:00 UTC',
 		});
 	});
 

@@ -81,17 +81,45 @@ describe('wizard mode', () => {
 		expect(drive(ui, [RAW.enter], view).ui.mode).toMatchObject({step: INVARIANT + 1});
 	});
 
-	it('closes with y once an invariant is recorded; n or Enter goes on', () => {
-		const {ui, view} = at(CLOSE_STEP, {...OPEN, hasInvariant: true});
-		expect(drive(ui, ['y'], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP + 1}}, effects: [{type: 'close', at: AT}]});
+	it('closes with y once an invariant is recorded, at the resolution milestone; n or Enter goes on', () => {
+		const {ui, view} = at(CLOSE_STEP, {...OPEN, hasInvariant: true, resolvedAt: '2026-11-23T02:00:00.000Z'});
+		expect(drive(ui, ['y'], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP + 1}}, effects: [{type: 'close', at: new Date('2026-11-23T02:00:00.000Z')}]});
 		expect(drive(ui, ['n'], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP + 1}}, effects: []});
 		expect(drive(ui, ['x'], view).ui.mode).toMatchObject({step: CLOSE_STEP});
 	});
 
-	it('without an invariant, closes only with a typed reason', () => {
+	it('without a resolution milestone, asks when it was resolved: empty is now, or a WHEN; a time ahead is refused', () => {
+		const {ui, view} = at(CLOSE_STEP, {...OPEN, hasInvariant: true});
+		const asking = drive(ui, ['y'], view);
+		expect(asking).toMatchObject({ui: {mode: {step: CLOSE_STEP, draft: {kind: 'close', phase: 'time', value: ''}}}, effects: []});
+		expect(drive(asking.ui, [RAW.enter], view).effect).toEqual({type: 'close', at: AT});
+		expect(drive(asking.ui, [{typed: '@02:30'}, RAW.enter], view).effect).toEqual({type: 'close', at: new Date('2026-11-23T02:30:00.000Z')});
+		expect(drive(asking.ui, [{typed: '-1h30m'}, RAW.enter], view).effect).toEqual({type: 'close', at: new Date('2026-11-23T01:30:00.000Z')});
+		const ahead = drive(asking.ui, [{typed: '03:30'}, RAW.enter], view);
+		expect(ahead).toMatchObject({ui: {mode: {draft: {phase: 'time', value: '03:30'}}, message: {tone: 'error'}}, effects: []});
+		expect(ahead.ui.message?.text).toMatch(/^not closed: 03:30 UTC is 30m 00s ahead of now/);
+	});
+
+	it('closes at the time @ set when there is no resolution milestone, and uses it up', () => {
+		const {ui, view} = at(CLOSE_STEP, {...OPEN, hasInvariant: true});
+		const pending = new Date('2026-11-23T02:45:00.000Z');
+		const closed = drive({...ui, pendingAt: pending}, ['y'], view);
+		expect(closed.effect).toEqual({type: 'close', at: pending});
+		expect(closed.ui.pendingAt).toBeUndefined();
+	});
+
+	it('without an invariant, closes only with a typed reason, then asks the time', () => {
 		const {ui, view} = at(CLOSE_STEP);
 		expect(drive(ui, [RAW.enter], view)).toMatchObject({ui: {mode: {step: CLOSE_STEP + 1}}, effects: []});
-		expect(drive(ui, [{typed: 'monitor ships Monday'}, RAW.enter], view).effect).toEqual({type: 'close', overrideReason: 'monitor ships Monday', at: AT});
+		const reasoned = drive(ui, [{typed: 'monitor ships Monday'}, RAW.enter], view);
+		expect(reasoned).toMatchObject({ui: {mode: {draft: {phase: 'time', reason: 'monitor ships Monday'}}}, effects: []});
+		expect(drive(reasoned.ui, [{typed: '02:59'}, RAW.enter], view).effect).toEqual({type: 'close', overrideReason: 'monitor ships Monday', at: new Date('2026-11-23T02:59:00.000Z')});
+		const resolved = {...OPEN, resolvedAt: '2026-11-23T02:00:00.000Z'};
+		expect(drive(at(CLOSE_STEP, resolved).ui, [{typed: 'monitor ships Monday'}, RAW.enter], makeView({wizard: resolved})).effect).toEqual({
+			type: 'close',
+			overrideReason: 'monitor ships Monday',
+			at: new Date('2026-11-23T02:00:00.000Z'),
+		});
 	});
 
 	it('only goes on once closed', () => {
