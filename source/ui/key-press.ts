@@ -22,6 +22,12 @@ export interface KeyPress {
 	lineFeed?: boolean;
 	/** Text that arrived with other keys at once (a paste): never a run of hotkeys. */
 	paste?: boolean;
+	/**
+	 * Text read in one go with other keys, outside a bracketed paste: typing that
+	 * outran the screen, or a paste from a terminal without bracketed paste. The
+	 * live screen splits it into keys again (live-input.ts, forEachKey).
+	 */
+	typedAhead?: boolean;
 }
 
 export function isCtrlC(press: KeyPress): boolean {
@@ -71,8 +77,10 @@ export class KeyDecoder {
 function decodeEscape(raw: string): KeyPress[] {
 	const known = ESCAPE_SEQUENCES[raw];
 	if (known) return [{input: '', ...known}];
-	const alt = Array.from(raw.slice(1));
-	if (alt.length === 1 && alt[0]! >= ' ') return [{input: alt[0]!, meta: true}];
+	const after = Array.from(raw.slice(1));
+	// Ink reads Esc and a character typed right after it as one "Alt" key. No
+	// screen binds Alt keys, so it is the Esc (closing a prompt) and the next key.
+	if (after.length === 1) return [{input: '', escape: true}, ...decodePlain(after[0]!)];
 	return [];
 }
 
@@ -91,7 +99,7 @@ function decodePlain(raw: string): KeyPress[] {
 	const paste = characters.length > 1;
 	let text = '';
 	const flush = () => {
-		if (text !== '') presses.push({input: text, paste});
+		if (text !== '') presses.push(paste ? {input: text, paste, typedAhead: true} : {input: text, paste});
 		text = '';
 	};
 	for (const character of characters) {

@@ -219,8 +219,6 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 	{mode: 'compose', command: 'send', keys: [named('return')], shown: 'Enter', label: 'copies it (OSC 52) and logs it'},
 	{mode: 'compose', command: 'cancel', keys: [named('escape')], shown: 'Esc', label: 'cancels'},
 	...editingKeys('compose', 'trims'),
-
-	{mode: 'sent-update', command: 'close', keys: [{any: true}], shown: 'any key', label: 'closes'},
 ];
 
 /** What a mode takes besides its keys, said after them in the footer. */

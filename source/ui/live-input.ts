@@ -22,21 +22,48 @@ export const MODE_HANDLERS: {readonly [Name in ModeName]: ModeHandler<ModeOf<Nam
 	choose: chooseMode,
 	confirm: confirmMode,
 	compose: composeMode,
-	'sent-update': dismissMode,
 	wizard: wizardMode,
 };
 
-export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date): LiveKeyResult {
+export interface LiveKeyOutcome extends LiveKeyResult {
+	/** The key did nothing in its mode: no command of the mode, and not text it takes. */
+	idle?: boolean;
+}
+
+export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date): LiveKeyOutcome {
 	const matched = matchCommand(ui.mode.name, press);
 	if (matched?.global) return {ui, effect: {type: 'quit'}};
-	// While browsing, the last action's message goes at the next key.
-	const current = ui.mode.name === 'browse' ? {...ui, message: undefined} : ui;
+	// While browsing, the last action's message and the sent update go at the next key.
+	const current = ui.mode.name === 'browse' ? {...ui, message: undefined, sentUpdate: undefined} : ui;
 	const handler = MODE_HANDLERS[ui.mode.name] as ModeHandler<LiveMode>;
 	if (matched) {
 		const command = handler.commands[matched.command];
 		if (!command) throw new Error(`no handler for ${ui.mode.name} ${matched.command}`);
 		return command(current, ui.mode, {view, now, arg: matched.arg});
 	}
-	if (handler.text && isTypedText(press)) return handler.text(current, ui.mode, press.input, {view, now, paste: press.paste === true});
-	return {ui: current};
+	if (!handler.text || !isTypedText(press)) return {ui: current, idle: true};
+	const result = handler.text(current, ui.mode, press.input, {view, now, paste: press.paste === true});
+	return result.ui === current && !result.effect ? {...result, idle: true} : result;
+}
+
+/**
+ * Hands `act` the keys one decoded press stands for, and `act` says whether
+ * each did anything. Text typed ahead of the screen (read at once with other
+ * keys) is split into its characters again, so a key right after a mode change
+ * (Enter that saved a note, Esc, a choice) acts in the new mode: a hotkey in
+ * browse, text in a prompt. Once a character does nothing, the rest of the run
+ * is a paste to that mode, so an unmarked paste never fires a run of hotkeys.
+ */
+export function forEachKey(press: KeyPress, act: (press: KeyPress) => boolean): void {
+	if (!press.typedAhead) {
+		act(press);
+		return;
+	}
+	const characters = Array.from(press.input);
+	for (const [index, character] of characters.entries()) {
+		if (act({input: character})) continue;
+		const rest = characters.slice(index + 1).join('');
+		if (rest !== '') act({input: rest, paste: true});
+		return;
+	}
 }

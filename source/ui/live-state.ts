@@ -80,8 +80,6 @@ export type LiveMode =
 	| {name: 'confirm'; targetId: string; summary: string}
 	/** A stakeholder update being edited before it is sent. */
 	| {name: 'compose'; value: string; pressedAt: Date}
-	/** The update just sent, left on screen to select by hand where OSC 52 is refused. */
-	| {name: 'sent-update'; text: string}
 	| WizardMode;
 
 export type ModeName = LiveMode['name'];
@@ -101,6 +99,12 @@ export interface LiveUi {
 	message?: {text: string; tone: 'info' | 'error'};
 	/** Set with `@`: the next status, severity, checklist or close action happened then, not at its key press. */
 	pendingAt?: Date;
+	/**
+	 * The stakeholder update just sent, shown while browsing so it can be selected
+	 * by hand where OSC 52 is refused; like the message, it goes at the next key,
+	 * which does its usual job.
+	 */
+	sentUpdate?: string;
 }
 
 export const INITIAL_LIVE_UI: LiveUi = {

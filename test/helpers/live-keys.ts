@@ -1,7 +1,9 @@
 import type {ChecklistItem} from '../../source/core/checklist.js';
 import type {TimelineEntry} from '../../source/core/incident-state.js';
-import {KeyDecoder} from '../../source/ui/key-press.js';
-import {handleLiveKey} from '../../source/ui/live-input.js';
+// Ink's own splitting of what the terminal sent into input events (not exported by Ink): the app sees these.
+import {createInputParser} from '../../node_modules/ink/build/input-parser.js';
+import {KeyDecoder, type KeyPress} from '../../source/ui/key-press.js';
+import {forEachKey, handleLiveKey} from '../../source/ui/live-input.js';
 import {INITIAL_LIVE_UI, type LiveEffect, type LiveMode, type LiveUi, type LiveView} from '../../source/ui/live-state.js';
 
 // Drives the live screen's pure key logic without Ink: raw terminal input in,
@@ -62,19 +64,26 @@ export function inMode(mode: LiveMode, changes: Partial<LiveUi> = {}): LiveUi {
 
 /**
  * Writes each string as one read from the terminal (so "abc" is typing that
- * outran the screen, as KeyDecoder sees it), one per character with `typed`.
+ * outran the screen), one per character with `typed`, through Ink's input
+ * parser and KeyDecoder as the app reads them, and hands every key to the
+ * live screen's logic the way its controller does.
  */
 export function drive(start: LiveUi, inputs: readonly (string | {typed: string})[], view = makeView(), now = AT) {
+	const parser = createInputParser();
 	const decoder = new KeyDecoder();
 	let ui = start;
 	const effects: LiveEffect[] = [];
 	const reads = inputs.flatMap(input => (typeof input === 'string' ? [input] : Array.from(input.typed)));
+	const act = (press: KeyPress) => {
+		const result = handleLiveKey(ui, press, view, now);
+		ui = result.ui;
+		if (result.effect) effects.push(result.effect);
+		return result.idle !== true;
+	};
 	for (const raw of reads) {
-		for (const press of decoder.decode(raw)) {
-			const result = handleLiveKey(ui, press, view, now);
-			ui = result.ui;
-			if (result.effect) effects.push(result.effect);
-		}
+		// A lone Esc at the end of a read is held by Ink until nothing follows at once: nothing does here.
+		const events = [...parser.push(raw), ...[parser.flushPendingEscape()].filter(event => event !== undefined)];
+		for (const event of events) for (const press of decoder.decode(event)) forEachKey(press, act);
 	}
 	return {ui, effects, effect: effects.at(-1)};
 }

@@ -5,13 +5,13 @@ describe('KeyDecoder', () => {
 	it('splits typing that outran the screen into its first key, the text, and the Enter', () => {
 		expect(new KeyDecoder().decode('nrolled back\r')).toEqual([
 			{input: 'n'},
-			{input: 'rolled back', paste: true},
+			{input: 'rolled back', paste: true, typedAhead: true},
 			{input: '', return: true},
 		]);
 	});
 
 	it('applies a backspace inside a chunk and passes a lone one on', () => {
-		expect(new KeyDecoder().decode('xab\u007fc')).toEqual([{input: 'x'}, {input: 'ac', paste: true}]);
+		expect(new KeyDecoder().decode('xab\u007fc')).toEqual([{input: 'x'}, {input: 'ac', paste: true, typedAhead: true}]);
 		expect(new KeyDecoder().decode('\u007f')).toEqual([{input: '', erase: true}]);
 	});
 
@@ -38,5 +38,11 @@ describe('KeyDecoder', () => {
 		expect(decoder.decode('\u001b[Z')).toEqual([{input: '', tab: true, shift: true}]);
 		expect(decoder.decode('\t')).toEqual([{input: '', tab: true}]);
 		expect(decoder.decode('\u0003')).toEqual([{input: 'c', ctrl: true}]);
+	});
+
+	it('reads Esc and a key typed right after it (one "Alt" event to Ink) as both keys', () => {
+		const decoder = new KeyDecoder();
+		expect(decoder.decode('\u001bm')).toEqual([{input: '', escape: true}, {input: 'm', paste: false}]);
+		expect(decoder.decode('\u001b\r')).toEqual([{input: '', escape: true}, {input: '', return: true}]);
 	});
 });

@@ -117,7 +117,9 @@ it('drafts a stakeholder update on U, takes an edit, copies it and logs it whole
 	await app.waitFor('Update logged at 03:00:00 UTC and copied');
 	expect(app.frame()).toContain('If it did not reach your clipboard, select the text below');
 	expect(app.frame()).toContain('Ask in #ops for details.');
-	await app.press(' ');
+	// The sent text stays until the next key, which acts as in browse (here Esc, which does nothing).
+	await app.press(KEY.escape);
+	await app.waitFor('Detection & Triage');
 	expect(copied).toHaveLength(1);
 	expect(copied[0]).toMatch(/^\[SEV-1\] Update me: Investigating\n[\s\S]*Next update: by 03:30 UTC\nAsk in #ops for details\.$/);
 	const {state} = loadIncident(docsDir, incidentId);

@@ -4,7 +4,8 @@ import {Text} from './Text.js';
 
 /**
  * The stakeholder update as it will be sent (with a cursor on the last line),
- * or as it was sent, left on screen to select where the terminal refused OSC 52.
+ * or as it was sent, left on screen to select where the terminal refused OSC 52
+ * (until the next key, which is not spent on closing it).
  */
 export function ComposePanel({text, rows, sent = false}: {text: string; rows: number; sent?: boolean}) {
 	const lines = text.split('\n');
@@ -13,7 +14,7 @@ export function ComposePanel({text, rows, sent = false}: {text: string; rows: nu
 		<Box flexDirection="column" height={rows} overflow="hidden">
 			<Text bold wrap="truncate" color={theme.accent}>
 				{sent
-					? 'Sent: logged, and copied through the terminal (OSC 52). If it did not reach your clipboard, select the text below. Any key closes.'
+					? 'Sent: logged, and copied through the terminal (OSC 52). If it did not reach your clipboard, select the text below. The next key closes it and does its job.'
 					: 'Stakeholder update'}
 			</Text>
 			{visible.map((line, index) => (

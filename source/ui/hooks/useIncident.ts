@@ -5,8 +5,12 @@ import type {IncidentStore, IncidentView} from '../screen-services.js';
 const POLL_MS = 300;
 
 export interface IncidentSnapshot extends IncidentView {
-	/** Reads what was appended since the last look; the screen calls it right after its own append. */
-	refresh: () => void;
+	/**
+	 * Reads what was appended since the last look; the screen calls it right after
+	 * its own append. Returns the incident when it changed, so a key typed ahead of
+	 * the next frame acts on it (a result for the hypothesis just added).
+	 */
+	refresh: () => IncidentView | undefined;
 }
 
 export function useIncident(store: IncidentStore, incidentId: string): IncidentSnapshot {
@@ -15,6 +19,7 @@ export function useIncident(store: IncidentStore, incidentId: string): IncidentS
 	const refresh = useCallback(() => {
 		const next = feed.poll();
 		if (next) setView(next);
+		return next;
 	}, [feed]);
 	useEffect(() => {
 		const timer = setInterval(refresh, POLL_MS);

@@ -1,8 +1,9 @@
 import {Box} from 'ink';
-import {useMemo, useState} from 'react';
+import {useCallback, useMemo, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {describeDamage} from '../../commands/load-incident.js';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
+import type {IncidentState} from '../../core/incident-state.js';
 import {computeMetrics} from '../../core/metrics.js';
 import {findUndoTarget} from '../../core/undo.js';
 import type {LoadedRunbook} from '../../runbook/load-runbook.js';
@@ -48,7 +49,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 	const longestChecklist = Math.max(...phases.map(phase => phase.items.length));
 	const layout = computeLayout(size, {checklist: longestChecklist, hypotheses: state.hypotheses.length});
 
-	const view = useMemo<LiveView>(() => {
+	const viewOf = useCallback((state: IncidentState): LiveView => {
 		const undo = findUndoTarget(state, context.handle);
 		return {
 			phases: phases.map(phase => phase.items),
@@ -60,7 +61,8 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined, resolvedAt: state.milestones.resolved},
 			firstMissingStep: firstMissingStep(state),
 		};
-	}, [state, context.handle, phases, layout.timelineRows]);
+	}, [context.handle, phases, layout.timelineRows]);
+	const view = useMemo(() => viewOf(state), [viewOf, state]);
 	// An incident left in Monitoring is waiting for its postmortem: resume in the wizard.
 	const [initialUi] = useState<LiveUi>(() => {
 		const handover = state.lastHandover;
@@ -73,7 +75,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 		return {...INITIAL_LIVE_UI, mode, message};
 	});
 	const syncer = useSync(services.sync, autoSync, context.now);
-	const ui = useLiveController({context, incidentId, view, refresh, services: {...services, sync: syncer.run}, initialUi});
+	const ui = useLiveController({context, incidentId, view, viewOf, refresh, services: {...services, sync: syncer.run}, initialUi});
 	const phase = phases[ui.phaseIndex] ?? phases[0]!;
 
 	const responseWarning = responseTargetWarning(runbook.runbook, state, now);
@@ -140,8 +142,8 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 				<HelpOverlay rows={layout.bodyRows} />
 			) : ui.mode.name === 'compose' ? (
 				<ComposePanel text={ui.mode.value} rows={layout.bodyRows} />
-			) : ui.mode.name === 'sent-update' ? (
-				<ComposePanel text={ui.mode.text} rows={layout.bodyRows} sent />
+			) : ui.mode.name === 'browse' && ui.sentUpdate !== undefined ? (
+				<ComposePanel text={ui.sentUpdate} rows={layout.bodyRows} sent />
 			) : ui.mode.name === 'wizard' ? (
 				<WizardPanel state={state} mode={ui.mode} rows={layout.bodyRows} columns={size.columns} />
 			) : layout.kind === 'wide' ? (

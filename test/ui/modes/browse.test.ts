@@ -108,8 +108,13 @@ describe('browse mode', () => {
 		expect(drive(inMode({name: 'browse'}, {message: {text: 'Saved', tone: 'info'}}), ['x']).ui.message).toBeUndefined();
 	});
 
-	it('closes the help overlay and the sent update on any key, without acting on it', () => {
+	it('closes the help overlay on any key, without acting on it', () => {
 		expect(drive(inMode({name: 'help'}), ['q'])).toMatchObject({ui: {mode: {name: 'browse'}}, effects: []});
-		expect(drive(inMode({name: 'sent-update', text: 'x'}), ['n'])).toMatchObject({ui: {mode: {name: 'browse'}}, effects: []});
+	});
+
+	it('closes the sent update at the next key, which acts as in browse', () => {
+		const {ui} = drive(inMode({name: 'browse'}, {sentUpdate: 'x'}), ['n']);
+		expect(ui).toMatchObject({mode: {name: 'text', purpose: {kind: 'note', noteKind: 'note'}}});
+		expect(ui.sentUpdate).toBeUndefined();
 	});
 });

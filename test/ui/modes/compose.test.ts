@@ -8,7 +8,7 @@ const composing = (value: string) => inMode({name: 'compose', value, pressedAt: 
 describe('compose mode', () => {
 	it('adds text and new lines (Ctrl-J), trims with Backspace, and sends the whole update', () => {
 		const {ui, effects} = drive(composing('[SEV-1] Update.'), [RAW.backspace, RAW.ctrlJ, {typed: 'Next: 03:30'}, RAW.enter]);
-		expect(ui.mode).toEqual({name: 'sent-update', text: '[SEV-1] Update\nNext: 03:30'});
+		expect(ui).toMatchObject({mode: {name: 'browse'}, sentUpdate: '[SEV-1] Update\nNext: 03:30'});
 		expect(effects).toEqual([{type: 'send-update', text: '[SEV-1] Update\nNext: 03:30', at: AT}]);
 	});
 
