@@ -5,7 +5,9 @@ import {browseMode} from './modes/browse.js';
 import {chooseMode} from './modes/choose.js';
 import {composeMode} from './modes/compose.js';
 import {confirmMode} from './modes/confirm.js';
+import {detailMode} from './modes/detail.js';
 import {dismissMode} from './modes/dismiss.js';
+import {helpMode} from './modes/help.js';
 import {textMode} from './modes/text.js';
 import {wizardMode} from './modes/wizard.js';
 import {isTypedText} from './text-editing.js';
@@ -17,13 +19,14 @@ import {isTypedText} from './text-editing.js';
 
 export const MODE_HANDLERS: {readonly [Name in ModeName]: ModeHandler<ModeOf<Name>>} = {
 	browse: browseMode,
-	help: dismissMode,
+	help: helpMode,
 	text: textMode,
 	choose: chooseMode,
 	confirm: confirmMode,
 	compose: composeMode,
 	'sent-update': dismissMode,
 	wizard: wizardMode,
+	detail: detailMode,
 };
 
 export function handleLiveKey(ui: LiveUi, press: KeyPress, view: LiveView, now: Date): LiveKeyResult {

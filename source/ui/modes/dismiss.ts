@@ -1,6 +1,6 @@
 import {toBrowse, type LiveMode, type ModeHandler} from '../live-state.js';
 
-/** The help overlay and the sent update: any key goes back to browsing. */
+/** The sent update: any key goes back to browsing. */
 export const dismissMode: ModeHandler<LiveMode> = {
 	commands: {close: ui => ({ui: toBrowse(ui)})},
 };
