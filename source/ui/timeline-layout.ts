@@ -27,7 +27,7 @@ const MARKER_WIDTH = 1;
 const KIND_WIDTH = 'communication'.length;
 const MAX_OWNER_WIDTH = 12;
 /** Below this, the text goes on rows of its own under the columns rather than beside them. */
-const MIN_TEXT_WIDTH = 16;
+const MIN_TEXT_WIDTH = 20;
 /** Blank columns after the marker before hanging text. */
 const HANGING_INDENT = 2;
 
