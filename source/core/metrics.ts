@@ -20,11 +20,18 @@ export interface IncidentMetrics {
 	durationMs?: number;
 }
 
+// An incident is known by the time it is declared: a detection logged later (not backdated) does not count from then.
+const detectedAtOf = (state: IncidentState) => earliest(state.milestones.detected, state.milestones.declared);
+
+/** Where T+ counts from: the impact's start, else the detection. */
+export function startedAtOf(state: IncidentState): string | undefined {
+	return state.milestones.impact ?? detectedAtOf(state);
+}
+
 export function computeMetrics(state: IncidentState, now: Date): IncidentMetrics {
-	const {impact, acknowledged, mitigated, resolved} = state.milestones;
-	// An incident is known by the time it is declared: a detection logged later (not backdated) does not count from then.
-	const detectedAt = earliest(state.milestones.detected, state.milestones.declared);
-	const startedAt = impact ?? detectedAt;
+	const {acknowledged, mitigated, resolved} = state.milestones;
+	const detectedAt = detectedAtOf(state);
+	const startedAt = startedAtOf(state);
 	if (!startedAt) return {};
 	// An out-of-order milestone is warned about (checkMilestoneOrder); its figure shows 0, never a negative time.
 	const between = (from: string | undefined, to: string | undefined) =>
@@ -33,7 +40,7 @@ export function computeMetrics(state: IncidentState, now: Date): IncidentMetrics
 	return {
 		startedAt,
 		detectedAt,
-		timeToDetectMs: between(impact, detectedAt),
+		timeToDetectMs: between(state.milestones.impact, detectedAt),
 		timeToAcknowledgeMs: between(detectedAt, acknowledged),
 		timeToMitigateMs: between(detectedAt, mitigated),
 		timeToResolveMs: between(detectedAt, resolved),

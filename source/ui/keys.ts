@@ -195,7 +195,21 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 		readme: 'assign a role: commander (hand over command, with a note the next commander sees when they resume), scribe or comms',
 	},
 
+	{
+		mode: 'browse',
+		command: 'read',
+		keys: [named('return')],
+		shown: 'Enter',
+		label: 'read',
+		help: 'read the selected timeline event in full: text, kind, doer, typist, both times, amendments',
+	},
+
+	// The arrows scroll a help taller than the screen; they must be matched before "any key".
+	{mode: 'help', command: 'scroll', keys: [named('upArrow', 'up'), named('downArrow', 'down'), named('pageUp', 'page-up'), named('pageDown', 'page-down')], shown: '↑ ↓', label: 'scroll'},
 	{mode: 'help', command: 'close', keys: [{any: true}], shown: 'any key', label: 'closes'},
+
+	{mode: 'detail', command: 'scroll', keys: [named('upArrow', 'up'), named('downArrow', 'down'), named('pageUp', 'page-up'), named('pageDown', 'page-down')], shown: '↑ ↓', label: 'scroll'},
+	{mode: 'detail', command: 'close', keys: [named('escape'), named('return'), char('q')], shown: 'Esc/Enter/q', label: 'closes'},
 
 	{mode: 'text', command: 'submit', keys: [named('return')], shown: 'Enter', label: 'saves (empty is fine)'},
 	{mode: 'text', command: 'cancel', keys: [named('escape')], shown: 'Esc', label: 'cancels'},

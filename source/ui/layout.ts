@@ -44,7 +44,7 @@ export function computeLayout(size: TerminalSize, counts: {checklist: number; hy
 			checklistRows,
 			hypothesisRows: listRows - checklistRows,
 			timelineRows: bodyRows - 1,
-			leftColumns: Math.floor(columns * 0.42),
+			leftColumns: Math.floor(columns * 0.38),
 		};
 	}
 	const listRows = bodyRows - 3;
@@ -58,4 +58,9 @@ export function windowAround(length: number, rows: number, selected: number): {s
 	if (length <= rows) return {start: 0, end: length};
 	const start = Math.min(Math.max(0, selected - Math.floor(rows / 2)), length - rows);
 	return {start, end: start + rows};
+}
+
+/** The first line shown of `lines` in `rows` rows: never scrolled past the point where the last line reaches the bottom. */
+export function clampScroll(scroll: number, lines: number, rows: number): number {
+	return Math.max(0, Math.min(scroll, lines - rows));
 }

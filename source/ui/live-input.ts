@@ -5,7 +5,8 @@ import {browseMode} from './modes/browse.js';
 import {chooseMode} from './modes/choose.js';
 import {composeMode} from './modes/compose.js';
 import {confirmMode} from './modes/confirm.js';
-import {dismissMode} from './modes/dismiss.js';
+import {detailMode} from './modes/detail.js';
+import {helpMode} from './modes/help.js';
 import {textMode} from './modes/text.js';
 import {wizardMode} from './modes/wizard.js';
 import {isTypedText} from './text-editing.js';
@@ -17,12 +18,13 @@ import {isTypedText} from './text-editing.js';
 
 export const MODE_HANDLERS: {readonly [Name in ModeName]: ModeHandler<ModeOf<Name>>} = {
 	browse: browseMode,
-	help: dismissMode,
+	help: helpMode,
 	text: textMode,
 	choose: chooseMode,
 	confirm: confirmMode,
 	compose: composeMode,
 	wizard: wizardMode,
+	detail: detailMode,
 };
 
 export interface LiveKeyOutcome extends LiveKeyResult {

@@ -1,6 +1,7 @@
 import type {ChecklistItem} from '../core/checklist.js';
 import type {ClosureField, EventPayload, HypothesisResult, InvariantKind, NoteKind, Priority, Role} from '../core/events.js';
 import type {TimelineEntry} from '../core/incident-state.js';
+import type {TimelineFormat} from './timeline-layout.js';
 
 // The live screen's state and what its keys may ask for, shared by the key
 // table, the mode handlers (modes/) and the controller. Nothing here decides.
@@ -74,7 +75,10 @@ export interface WizardMode {
 
 export type LiveMode =
 	| {name: 'browse'}
-	| {name: 'help'}
+	/** `scroll`: lines of the overlay scrolled past, where it is taller than the screen. */
+	| {name: 'help'; scroll?: number}
+	/** One timeline event in full, opened with Enter. */
+	| {name: 'detail'; eventId: string; scroll: number}
 	| {name: 'text'; purpose: TextPurpose; value: string; pressedAt: Date}
 	| {name: 'choose'; purpose: ChoicePurpose; index: number; pressedAt: Date}
 	| {name: 'confirm'; targetId: string; summary: string}
@@ -135,6 +139,10 @@ export interface LiveView {
 	/** The incident's timeline as the reducer gave it (not copied: it can hold 100,000 events). */
 	timeline: readonly TimelineEntry[];
 	timelineRows: number;
+	/** The timeline's column widths: how many rows each event takes. */
+	timelineFormat: TimelineFormat;
+	/** Where the help overlay and the detail view draw: what their scrolling is bounded by. */
+	screen: {columns: number; bodyRows: number};
 	wizard: WizardView;
 	/** The wizard step to resume at. */
 	firstMissingStep: number;

@@ -4,6 +4,7 @@ import type {TimelineEntry} from '../../source/core/incident-state.js';
 import {createInputParser} from '../../node_modules/ink/build/input-parser.js';
 import {KeyDecoder, type KeyPress} from '../../source/ui/key-press.js';
 import {forEachKey, handleLiveKey} from '../../source/ui/live-input.js';
+import {timelineFormatOf} from '../../source/ui/timeline-layout.js';
 import {INITIAL_LIVE_UI, type LiveEffect, type LiveMode, type LiveUi, type LiveView} from '../../source/ui/live-state.js';
 
 // Drives the live screen's pure key logic without Ink: raw terminal input in,
@@ -46,12 +47,15 @@ export function timelineOf(count: number): TimelineEntry[] {
 }
 
 export function makeView(changes: Partial<LiveView> = {}): LiveView {
+	const timeline = changes.timeline ?? timelineOf(40);
 	return {
 		phases: [[item('triage/ack'), item('triage/assess')], [item('investigate/read')]],
 		ticked: new Set(),
 		hypotheses: [],
-		timeline: timelineOf(40),
+		timeline,
 		timelineRows: 10,
+		timelineFormat: timelineFormatOf(timeline, {width: 80, owners: undefined}),
+		screen: {columns: 80, bodyRows: 17},
 		wizard: {closure: {}, hasInvariant: false, closed: false},
 		firstMissingStep: 0,
 		...changes,

@@ -202,7 +202,7 @@ describe('live screen', () => {
 		await app.waitFor('Timeline');
 		expect(app.frame()).toMatch(/Detection & Triage 0\/8 ←→ +Timeline/);
 		await app.resize({columns: 60, rows: 30});
-		const narrow = await app.waitFor(/^Timeline/m);
+		const narrow = await app.waitFor(/^  Timeline/m);
 		expect(narrow.split('\n').every(line => line.length <= 60)).toBe(true);
 		await app.resize({columns: 30, rows: 30});
 		const tiny = await app.waitFor('Terminal too small (30x30)');

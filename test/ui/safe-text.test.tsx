@@ -7,6 +7,7 @@ import {ChecklistPane} from '../../source/ui/components/ChecklistPane.js';
 import {Header} from '../../source/ui/components/Header.js';
 import {HypothesesPane} from '../../source/ui/components/HypothesesPane.js';
 import {Text} from '../../source/ui/components/Text.js';
+import {timelineFormatOf} from '../../source/ui/timeline-layout.js';
 import {TimelinePane} from '../../source/ui/components/TimelinePane.js';
 import {WizardPanel} from '../../source/ui/components/WizardPanel.js';
 import {startWizardStep} from '../../source/ui/modes/wizard.js';
@@ -104,9 +105,11 @@ describe('every pane draws text from files and remotes inert', () => {
 	});
 
 	it('the timeline, with authors, and the hypotheses', () => {
-		const timeline = renderWide(<TimelinePane entries={forged.timeline} scroll={0} focused rows={5} width={600} showAuthors />);
+		const format = timelineFormatOf(forged.timeline, {width: 600, owners: [`W ${HOSTILE}`]});
+		const timeline = renderWide(<TimelinePane entries={forged.timeline} format={format} scroll={0} selectedIndex={0} focused rows={5} />);
 		expectInert(timeline.lastFrame());
-		expect(timeline.lastFrame()).toContain(`W ${SHOWN}`);
+		// The owner column is 12 wide; the detail view shows the whole name.
+		expect(timeline.lastFrame()).toContain(`W ${SHOWN.slice(0, 9)}…`);
 		expect(timeline.lastFrame()).toContain(`N ${SHOWN}`);
 		const hypotheses = renderWide(<HypothesesPane hypotheses={forged.hypotheses} selected={0} focused rows={3} width={400} />);
 		expectInert(hypotheses.lastFrame());

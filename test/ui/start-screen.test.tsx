@@ -71,3 +71,28 @@ it('scrolls the list of open incidents so the selection stays in view, and resum
 	await app.waitFor('Detection & Triage');
 	expect(app.frame()).toContain('Problem B');
 });
+
+it.each([
+	{columns: 80, rows: 24},
+	{columns: 80, rows: 12},
+])('with 11 open incidents at $columns x $rows, Enter resumes the one highlighted, and the list never fills the terminal', async size => {
+	const {listIncidents} = await import('../../source/commands/list-incidents.js');
+	const {openIncident} = await import('../../source/commands/open-incident.js');
+	const docsDir = makeTempDir();
+	const context = testContext(docsDir, 'alice', manualClock('2026-11-23T03:00:00.000Z').now);
+	const letters = [...'ABCDEFGHIJK'];
+	for (const letter of letters) openIncident(context, {title: `Problem ${letter}`, severity: 2});
+	const openIncidents = listIncidents(docsDir, context.now()).filter(incident => incident.open);
+	const app = await renderApp(context, undefined, {openIncidents, size});
+	await app.waitFor('11 incidents are open');
+	// Newest first: the ninth step down highlights the tenth, Problem B.
+	for (let step = 0; step < 9; step++) await app.press(KEY.down);
+	const frame = app.frame();
+	// The heading is wider than 80 columns: wrapped, it pushed the list past the terminal's last row.
+	expect(frame.split('\n').length).toBeLessThan(size.rows);
+	const highlighted = frame.split('\n').filter(line => line.includes('Problem B'));
+	expect(highlighted).toHaveLength(1);
+	await app.press(KEY.enter);
+	await app.waitFor('Detection & Triage');
+	expect(app.frame()).toContain('Problem B');
+});

@@ -4,6 +4,7 @@ import type {ChecklistTick} from '../../core/incident-state.js';
 import {formatUtcTime} from '../../core/time-format.js';
 import {windowAround} from '../layout.js';
 import {theme} from '../theme.js';
+import {paneTitle, SELECTED_MARK} from './pane-marks.js';
 import {Text} from './Text.js';
 
 interface ChecklistPaneProps {
@@ -23,13 +24,14 @@ export function ChecklistPane({title, items, ticks, selected, focused, rows, wid
 	return (
 		<Box flexDirection="column" width={width} height={rows + 1} overflow="hidden">
 			<Text bold wrap="truncate" color={focused ? theme.accent : undefined}>
-				{`${title} ${done}/${items.length} ←→`}
+				{paneTitle(`${title} ${done}/${items.length} ←→`, focused)}
 			</Text>
 			{items.slice(start, end).map((item, offset) => {
 				const tick = ticks[item.key];
 				const isSelected = focused && start + offset === selected;
 				return (
 					<Text key={item.key} wrap="truncate" inverse={isSelected}>
+						{isSelected ? SELECTED_MARK : ' '}
 						{'  '.repeat(item.depth)}
 						<Text color={tick ? theme.done : undefined}>{tick ? '[x] ' : '[ ] '}</Text>
 						{tick ? <Text color={theme.muted}>{`${formatUtcTime(tick.at)} `}</Text> : null}

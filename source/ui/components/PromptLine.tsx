@@ -3,6 +3,7 @@ import {displaySafe} from '../../core/display-safe.js';
 import {formatUtcDate, formatUtcTime} from '../../core/time-format.js';
 import type {LiveMode, ResultTarget, TextPurpose} from '../live-state.js';
 import {choiceOptions} from '../modes/choose.js';
+import {endOfWidth, textWidth} from '../text-wrap.js';
 import {theme} from '../theme.js';
 import {Text} from './Text.js';
 
@@ -15,18 +16,20 @@ interface PromptLineProps {
 }
 
 const CURSOR = '█';
-/** Characters of the typed text kept in view when a message shares the line. */
+/** Columns of the typed text kept in view when a message shares the line. */
 const MIN_TEXT_SHOWN = 12;
 
 /**
- * The last `room` characters of `text`, display-safe: where the cursor is. Only
- * the end is made safe and measured, so a 65 KB paste costs no more per key
- * than a short line (drawing all of it took seconds a key).
+ * The end of `text` that fits in `room` columns, display-safe: where the
+ * cursor is. CJK characters and emoji take two columns, so it is measured in
+ * columns, not characters. Only the end is made safe and measured, so a 65 KB
+ * paste costs no more per key than a short line (drawing all of it took
+ * seconds a key).
  */
 export function lineEnd(text: string, room: number): string {
-	// Each code point is at most 2 code units and becomes at least 1 character: this is always enough.
-	const tail = text.length > room * 2 + 2 ? text.slice(-(room * 2 + 2)) : text;
-	return Array.from(displaySafe(tail)).slice(-room).join('');
+	// Up to 8 code units a column covers CJK, flags and most emoji sequences (stand-ins for controls are wider, not narrower); a longer sequence only fills less of the line.
+	const tail = text.length > room * 8 + 8 ? text.slice(-(room * 8 + 8)) : text;
+	return endOfWidth(displaySafe(tail), room);
 }
 
 function textLabel(purpose: TextPurpose): string {
@@ -68,7 +71,7 @@ export function PromptLine({mode, message, columns, pendingAt}: PromptLineProps)
 		// Why the answer was not taken shares the line with it: the prompt stays open, text and all.
 		const reason = message ? `  ${message.tone === 'error' ? '✗ ' : ''}${displaySafe(message.text)}` : '';
 		// Keep the end of a long line (where the cursor is) in view.
-		const room = Math.max(reason ? MIN_TEXT_SHOWN : 1, columns - prefix.length - 2 - reason.length);
+		const room = Math.max(reason ? MIN_TEXT_SHOWN : 1, columns - textWidth(prefix) - 2 - textWidth(reason));
 		const tail = lineEnd(mode.value, room);
 		return (
 			<Text wrap="truncate">

@@ -1,6 +1,8 @@
 import type {NoteKind} from '../../core/events.js';
 import {info, selectedTimelineIndex, stamped, type LiveKeyResult, type LiveUi, type LiveView, type ModeHandler, type ModeOf, type Pane} from '../live-state.js';
+import {bottomShowing, pageOfEvents} from '../timeline-layout.js';
 import {startAmendment, startKindChange, startRetraction} from './amend.js';
+import {openDetail} from './detail.js';
 import {startWizardStep} from './wizard.js';
 
 // Browsing the live screen: every key opens a prompt, moves the selection or
@@ -25,8 +27,7 @@ export const browseMode: ModeHandler<ModeOf<'browse'>> = {
 		},
 		move: (ui, _mode, {arg, view}) => {
 			if (arg === 'up' || arg === 'down') return {ui: moveSelection(ui, arg === 'up' ? -1 : 1, view)};
-			const page = Math.max(1, view.timelineRows - 1);
-			return {ui: moveTimelineSelection({...ui, focus: 'timeline'}, arg === 'page-up' ? -page : page, view)};
+			return {ui: moveTimelineSelection({...ui, focus: 'timeline'}, arg === 'page-up' ? 'page-up' : 'page-down', view)};
 		},
 		pane: (ui, _mode, {arg}) => ({ui: {...ui, focus: cyclePane(ui.focus, arg === 'previous' ? -1 : 1)}}),
 		status: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'status'}, index: 0, pressedAt: now}),
@@ -49,6 +50,7 @@ export const browseMode: ModeHandler<ModeOf<'browse'>> = {
 		sync: ui => ({ui, effect: {type: 'sync'}}),
 		update: ui => ({ui: info(ui, 'drafting the update…'), effect: {type: 'draft-update'}}),
 		role: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'role'}, index: 0, pressedAt: now}),
+		read: (ui, _mode, {view}) => openDetail(ui, view),
 	},
 	// Pasted text is never a run of hotkeys (a "q" in a log line must not quit).
 	text: (ui, _mode, _text, {paste}) => ({ui: paste ? info(ui, 'paste ignored: press n (or another log key) first, then paste') : ui}),
@@ -95,17 +97,21 @@ function moveSelection(ui: LiveUi, step: -1 | 1, view: LiveView): LiveUi {
 	}
 }
 
-/** Moves the selection by `step` events (down is newer) and scrolls just enough to keep it on screen. */
-function moveTimelineSelection(ui: LiveUi, step: number, view: LiveView): LiveUi {
-	const {length} = view.timeline;
-	if (length === 0) return ui;
-	const index = Math.max(0, Math.min(length - 1, selectedTimelineIndex(ui, view) + step));
-	const end = length - ui.timelineScroll;
-	const start = end - view.timelineRows;
-	const scroll = index < start ? ui.timelineScroll + start - index : index >= end ? ui.timelineScroll - (index - end + 1) : ui.timelineScroll;
+/**
+ * Moves the selection by `step` events (down is newer), or by a page of rows,
+ * and scrolls just enough to show the selected event whole: events take as
+ * many rows as their wrapped text needs (timeline-layout.ts).
+ */
+function moveTimelineSelection(ui: LiveUi, step: number | 'page-up' | 'page-down', view: LiveView): LiveUi {
+	const {timeline, timelineFormat: format, timelineRows: rows} = view;
+	if (timeline.length === 0) return ui;
+	const from = selectedTimelineIndex(ui, view);
+	const events = typeof step === 'number' ? step : step === 'page-up' ? -pageOfEvents(timeline, format, rows, from, -1) : pageOfEvents(timeline, format, rows, from, 1);
+	const index = Math.max(0, Math.min(timeline.length - 1, from + events));
+	const bottom = bottomShowing(timeline, format, rows, Math.max(0, timeline.length - 1 - ui.timelineScroll), index);
 	// The newest selected again follows new events as they arrive.
-	const timelineSelected = index === length - 1 ? undefined : view.timeline[index]!.eventId;
-	return {...ui, timelineScroll: Math.max(0, scroll), timelineSelected};
+	const timelineSelected = index === timeline.length - 1 ? undefined : timeline[index]!.eventId;
+	return {...ui, timelineScroll: timeline.length - 1 - bottom, timelineSelected};
 }
 
 function cyclePane(focus: Pane, step: 1 | -1): Pane {

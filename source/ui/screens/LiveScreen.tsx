@@ -3,8 +3,8 @@ import {useCallback, useMemo, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {describeDamage} from '../../commands/load-incident.js';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
-import type {IncidentState} from '../../core/incident-state.js';
-import {computeMetrics} from '../../core/metrics.js';
+import type {IncidentState, TimelineEntry} from '../../core/incident-state.js';
+import {startedAtOf} from '../../core/metrics.js';
 import {findUndoTarget} from '../../core/undo.js';
 import type {LoadedRunbook} from '../../runbook/load-runbook.js';
 import {responseTargetWarning} from '../../runbook/response-target.js';
@@ -18,6 +18,7 @@ import {PromptLine} from '../components/PromptLine.js';
 import {TimelinePane} from '../components/TimelinePane.js';
 import {WizardPanel} from '../components/WizardPanel.js';
 import {ComposePanel} from '../components/ComposePanel.js';
+import {DetailPanel} from '../components/DetailPanel.js';
 import {useIncident} from '../hooks/useIncident.js';
 import {useLiveController} from '../hooks/useLiveController.js';
 import {useNow} from '../hooks/useNow.js';
@@ -25,7 +26,8 @@ import {useSync} from '../hooks/useSync.js';
 import type {ScreenServices} from '../screen-services.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
-import {INITIAL_LIVE_UI, selectedTimelineEntry, type LiveUi, type LiveView} from '../live-state.js';
+import {INITIAL_LIVE_UI, selectedTimelineEntry, selectedTimelineIndex, type LiveUi, type LiveView} from '../live-state.js';
+import {timelineFormatOf} from '../timeline-layout.js';
 import {startWizardStep} from '../modes/wizard.js';
 import {firstMissingStep} from '../wizard-steps.js';
 import {Text} from '../components/Text.js';
@@ -49,6 +51,8 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 	const longestChecklist = Math.max(...phases.map(phase => phase.items.length));
 	const layout = computeLayout(size, {checklist: longestChecklist, hypotheses: state.hypotheses.length});
 
+	const timelineWidth = layout.kind === 'wide' ? size.columns - layout.leftColumns - 1 : size.columns;
+
 	const viewOf = useCallback((state: IncidentState): LiveView => {
 		const undo = findUndoTarget(state, context.handle);
 		return {
@@ -58,11 +62,14 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
 			timeline: state.timeline,
 			timelineRows: layout.timelineRows,
+			timelineFormat: timelineFormatOf(state.timeline, {width: timelineWidth, startedAt: startedAtOf(state), owners: ownersOf(state)}),
+			screen: {columns: size.columns, bodyRows: layout.bodyRows},
 			wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined, resolvedAt: state.milestones.resolved},
 			firstMissingStep: firstMissingStep(state),
 		};
-	}, [context.handle, phases, layout.timelineRows]);
+	}, [context.handle, phases, layout.timelineRows, layout.bodyRows, timelineWidth, size.columns]);
 	const view = useMemo(() => viewOf(state), [viewOf, state]);
+	const startedAt = startedAtOf(state);
 	// An incident left in Monitoring is waiting for its postmortem: resume in the wizard.
 	const [initialUi] = useState<LiveUi>(() => {
 		const handover = state.lastHandover;
@@ -100,7 +107,6 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 		);
 	}
 
-	const startedAt = computeMetrics(state, now).startedAt;
 	const listWidth = layout.kind === 'wide' ? layout.leftColumns : size.columns;
 	const checklistPane = (
 		<ChecklistPane
@@ -125,13 +131,12 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 	const timelinePane = (
 		<TimelinePane
 			entries={state.timeline}
-			startedAt={startedAt}
+			format={view.timelineFormat}
 			scroll={ui.timelineScroll}
 			selectedId={selectedTimelineEntry(ui, view)?.eventId}
+			selectedIndex={selectedTimelineIndex(ui, view)}
 			focused={ui.focus === 'timeline'}
 			rows={layout.timelineRows}
-			width={layout.kind === 'wide' ? size.columns - layout.leftColumns - 1 : size.columns}
-			showAuthors={state.authors.length > 1}
 		/>
 	);
 
@@ -139,7 +144,9 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 		<Box flexDirection="column" width={size.columns}>
 			<Header state={state} now={now} warnings={warnings} sync={syncer.status} update={nextUpdateDue(runbook.runbook, state, now)} />
 			{ui.mode.name === 'help' ? (
-				<HelpOverlay rows={layout.bodyRows} />
+				<HelpOverlay rows={layout.bodyRows} columns={size.columns} scroll={ui.mode.scroll ?? 0} />
+			) : ui.mode.name === 'detail' ? (
+				<DetailPanel entry={findEntry(state.timeline, ui.mode.eventId)} startedAt={startedAt} rows={layout.bodyRows} columns={size.columns} scroll={ui.mode.scroll} />
 			) : ui.mode.name === 'compose' ? (
 				<ComposePanel text={ui.mode.value} rows={layout.bodyRows} />
 			) : ui.mode.name === 'browse' && ui.sentUpdate !== undefined ? (
@@ -165,4 +172,15 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			<KeyFooter mode={ui.mode.name} />
 		</Box>
 	);
+}
+
+/** The newest entry of that event: amendments keep the id. */
+function findEntry(timeline: readonly TimelineEntry[], eventId: string): TimelineEntry | undefined {
+	return timeline.findLast(entry => entry.eventId === eventId);
+}
+
+/** The owner column appears once someone else writes or is named as the doer. */
+function ownersOf(state: IncidentState): string[] | undefined {
+	const doers = new Set(state.timeline.flatMap(entry => entry.by ?? []));
+	return state.authors.length > 1 || doers.size > 0 ? [...new Set([...state.authors, ...doers])] : undefined;
 }

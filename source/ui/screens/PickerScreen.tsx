@@ -32,7 +32,7 @@ export function PickerScreen({incidents, now, onResume, onNew}: PickerScreenProp
 	const {start, end} = pickerWindow(incidents.length, selected, size.rows);
 	return (
 		<Box flexDirection="column">
-			<Text bold>{`${incidents.length} incidents are open (newest first): a number resumes one, n opens a new one, q quits`}</Text>
+			<Text bold wrap="truncate">{`${incidents.length} incidents are open (newest first): a number resumes one, n opens a new one, q quits`}</Text>
 			{incidents.slice(start, end).map((incident, offset) => {
 				const index = start + offset;
 				return (

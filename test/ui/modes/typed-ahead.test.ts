@@ -29,7 +29,8 @@ const H1 = {hypothesisId: 'H1', ref: 'H1', statement: 'DB lock contention', chos
 /** Where each mode can be when a key arrives: a new mode fails the test below until it is listed here. */
 const STATES: {readonly [Name in ModeName]: readonly LiveUi[]} = {
 	browse: [inMode({name: 'browse'}), inMode({name: 'browse'}, {sentUpdate: 'the update just sent', focus: 'timeline'})],
-	help: [inMode({name: 'help'})],
+	help: [inMode({name: 'help'}), inMode({name: 'help', scroll: 3})],
+	detail: [inMode({name: 'detail', eventId: 'E39', scroll: 0}, {focus: 'timeline'})],
 	text: [
 		text({kind: 'note', noteKind: 'mitigation'}),
 		text({kind: 'note', noteKind: 'note'}, ''),
@@ -84,6 +85,8 @@ function nextKey(ui: LiveUi): {key: string; acted: (after: Driven, before: Drive
 			return {key: 'm', acted: after => expect(after.ui.mode).toMatchObject({name: 'text', purpose: {kind: 'note', noteKind: 'mitigation'}, value: ''})};
 		case 'help':
 			return {key: 'x', acted: after => expect(after.ui.mode.name).toBe('browse')};
+		case 'detail':
+			return {key: 'q', acted: after => expect(after.ui.mode.name).toBe('browse')};
 		case 'choose':
 			return {key: '1', acted: (after, before) => expect(after.ui.mode.name !== 'choose' || after.effects.length > before.effects.length).toBe(true)};
 		case 'confirm':
