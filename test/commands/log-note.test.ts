@@ -50,11 +50,11 @@ describe('logNote', () => {
 		expect(events()).toHaveLength(before);
 	});
 
-	it('refuses a time or doer given twice, and a doer that is not a handle', () => {
+	it('refuses a time or doer given two different ways, and a doer that is not a handle', () => {
 		const {context, incidentId, events} = setUp();
 		const at = new Date('2026-11-23T15:00:00.000Z');
-		expect(() => logNote(context, {incidentId, kind: 'note', text: '@15:01 x', at})).toThrow(/time is given twice/);
-		expect(() => logNote(context, {incidentId, kind: 'note', text: '@bob: x', by: 'carol'})).toThrow(/doer is given twice/);
+		expect(() => logNote(context, {incidentId, kind: 'note', text: '@15:01 x', at})).toThrow(/two different times/);
+		expect(() => logNote(context, {incidentId, kind: 'note', text: '@bob: x', by: 'carol'})).toThrow(/two different doers/);
 		expect(() => logNote(context, {incidentId, kind: 'note', text: 'x', by: 'not a handle'})).toThrow(/not logged: by: a handle/);
 		expect(events()).toHaveLength(1);
 	});
