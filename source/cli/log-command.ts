@@ -21,7 +21,7 @@ export async function logCommand(setup: CliSetup, args: string[], flags: LogFlag
 	const by = parseDoer(flags.by);
 	const text = await textToLog(args);
 	if (text.trim() === '') throw new UserError('nothing to log: incident-tui log "rolled back to v142" --kind mitigation');
-	const {state, damaged} = findIncident(setup.workspace.docsDir, flags.id);
+	const {state, damaged} = findIncident(setup.workspace.docsDir, flags.id, {summary: true});
 	for (const line of describeDamage(damaged)) warn(line);
 	const {event, tornBytesSetAside} = logNote(setup.context, {incidentId: state.id, kind, text, at, by});
 	if (tornBytesSetAside > 0) warn(`a torn last line (${tornBytesSetAside} bytes) from an interrupted write was moved to the .torn file`);

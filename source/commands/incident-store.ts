@@ -1,10 +1,11 @@
 import {basename} from 'node:path';
-import {reduceIncident} from '../core/reducer.js';
-import type {Severity} from '../core/events.js';
+import type {AnyEvent, Severity} from '../core/events.js';
+import {extendFold, finishFold, foldIncident, type IncidentFold} from '../core/reducer.js';
 import {JournalFollower} from '../journal/journal-follower.js';
 import {eventsDirOf} from '../journal/journal-paths.js';
-import {quarantineDamagedLines} from '../journal/read-journal.js';
+import {quarantineDamagedLines, type DamagedLine} from '../journal/read-journal.js';
 import type {CommandContext} from './command-context.js';
+import {loadFold} from './load-incident.js';
 import {openIncident} from './open-incident.js';
 
 // The screens' way to the journal (ui/screen-services.ts declares the shape):
@@ -20,19 +21,52 @@ export function createIncidentStore(context: CommandContext) {
 	};
 }
 
+/**
+ * The screen holds the fold, not the events: each poll folds only what is new
+ * (one Enter, one event). An event that must be folded in among the older ones
+ * (a correction, a backdated note) folds every line again, once parsed from
+ * the bytes the follower keeps; the events are kept from then on.
+ */
 function followIncident(docsDir: string, incidentId: string) {
-	const follower = new JournalFollower(eventsDirOf(docsDir, incidentId));
-	follower.poll();
-	if (follower.damaged.length > 0) quarantineDamagedLines(follower.damaged);
+	const start = loadFold(docsDir, incidentId, 'state');
+	const follower = new JournalFollower(eventsDirOf(docsDir, incidentId), start.marks);
+	let fold: IncidentFold = start.fold;
+	let allEvents: AnyEvent[] | undefined;
+	const damaged: DamagedLine[] = [...start.damaged];
+	const fold_ = (events: readonly AnyEvent[]) => {
+		const continued = extendFold(fold, events);
+		if (continued && !allEvents) return continued;
+		if (!allEvents) {
+			const seen = new Set<string>();
+			allEvents = follower.allLines().events.filter(event => !seen.has(event.id) && seen.add(event.id));
+		} else {
+			const seen = new Set(allEvents.map(event => event.id));
+			allEvents.push(...events.filter(event => !seen.has(event.id) && seen.add(event.id)));
+		}
+		return continued ?? foldIncident(incidentId, allEvents);
+	};
+	const first = follower.poll();
+	if (first) {
+		fold = fold_(first.events);
+		absorbDamage(first.damaged);
+	}
 	let restored: string[] = [];
-	const view = () => ({state: reduceIncident(incidentId, follower.events), damaged: [...follower.damaged], restored});
+	function absorbDamage(lines: readonly DamagedLine[]) {
+		if (lines.length === 0) return;
+		quarantineDamagedLines(lines);
+		damaged.push(...lines);
+	}
+	const view = () => ({state: finishFold(fold), damaged: [...damaged], restored});
 	return {
 		first: view(),
 		poll() {
 			const writtenBack = follower.restoreDeletedFiles().map(file => `${basename(file.file)} was deleted; ${file.lines} lines written back`);
-			const knownDamage = follower.damaged.length;
-			if (!follower.poll() && writtenBack.length === 0) return undefined;
-			if (follower.damaged.length > knownDamage) quarantineDamagedLines(follower.damaged.slice(knownDamage));
+			const arrived = follower.poll();
+			if (!arrived && writtenBack.length === 0) return undefined;
+			if (arrived) {
+				fold = fold_(arrived.events);
+				absorbDamage(arrived.damaged);
+			}
 			restored = [...restored, ...writtenBack];
 			return view();
 		},

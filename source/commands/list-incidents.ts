@@ -5,7 +5,7 @@ import {listIncidentIds, listUnfinishedOpenings} from '../journal/incident-direc
 import {eventsDirOf, incidentDirOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
 import {surelyClosed} from './find-incident.js';
-import {loadIncident, type LoadedIncident} from './load-incident.js';
+import {hasSummaryCheckpoint, loadIncidentState, type IncidentAtMarks} from './load-incident.js';
 
 export interface IncidentSummary {
 	id: string;
@@ -41,7 +41,7 @@ export function surveyIncidents(docsDir: string, now: Date): {incidents: Inciden
 	const incidents: IncidentSummary[] = [];
 	const damaged: DamagedIncident[] = [];
 	for (const id of listIncidentIds(docsDir).reverse()) {
-		const loaded = loadIncident(docsDir, id);
+		const loaded = loadIncidentState(docsDir, id, {summary: true});
 		if (loaded.state.opened) incidents.push(summaryOf(docsDir, id, loaded, now));
 		else damaged.push(describeUnopened(docsDir, id, loaded));
 	}
@@ -58,18 +58,18 @@ export function surveyIncidents(docsDir: string, now: Date): {incidents: Inciden
 export function listOpenIncidents(docsDir: string, now: Date): IncidentSummary[] {
 	const ids = listIncidentIds(docsDir)
 		.reverse()
-		.filter(id => !surelyClosed(docsDir, id));
+		.filter(id => hasSummaryCheckpoint(docsDir, id) || !surelyClosed(docsDir, id));
 	return summarize(docsDir, ids, now).filter(incident => incident.open);
 }
 
 function summarize(docsDir: string, ids: readonly string[], now: Date): IncidentSummary[] {
 	return ids.flatMap(id => {
-		const loaded = loadIncident(docsDir, id);
+		const loaded = loadIncidentState(docsDir, id, {summary: true});
 		return loaded.state.opened ? [summaryOf(docsDir, id, loaded, now)] : [];
 	});
 }
 
-function summaryOf(docsDir: string, id: string, {state, damaged}: LoadedIncident, now: Date): IncidentSummary {
+function summaryOf(docsDir: string, id: string, {state, damaged}: IncidentAtMarks, now: Date): IncidentSummary {
 	return {
 		id,
 		title: state.title,
@@ -86,17 +86,18 @@ function summaryOf(docsDir: string, id: string, {state, damaged}: LoadedIncident
 	};
 }
 
-function describeUnopened(docsDir: string, id: string, {events, damaged}: LoadedIncident): DamagedIncident {
+function describeUnopened(docsDir: string, id: string, {state, damaged}: IncidentAtMarks): DamagedIncident {
 	const path = incidentDirOf(docsDir, id);
 	if (journalFilesIn(eventsDirOf(docsDir, id)).length === 0) {
 		return {path, problem: 'no journal: a `new` that failed or was killed', advice: 'nothing was logged in it; delete the directory'};
 	}
-	if (events.length === 0 && damaged.length === 0) {
+	const events = state.eventCount;
+	if (events === 0 && damaged.length === 0) {
 		return {path, problem: 'an empty journal: a `new` that failed or was killed', advice: 'nothing was logged in it; delete the directory'};
 	}
 	return {
 		path,
-		problem: `${events.length} ${events.length === 1 ? 'event' : 'events'} but no opening event`,
+		problem: `${events} ${events === 1 ? 'event' : 'events'} but no opening event`,
 		advice: 'copy what you need into an incident with `incident-tui log --id`, then delete the directory',
 	};
 }

@@ -10,37 +10,126 @@ import {checkMilestoneOrder} from './metrics.js';
  * so an event moved to another time is folded at that time.
  */
 export function reduceIncident(incidentId: string, events: readonly AnyEvent[]): IncidentState {
-	const {events: corrected, corrections, retracted, warnings} = applyCorrections([...events].sort(compareEvents));
+	return finishFold(foldIncident(incidentId, events));
+}
+
+/**
+ * The fold before its last touches (authors sorted, the declared milestone,
+ * warnings about the milestones' order), so that events can still be added to
+ * it: `extendFold` continues it without folding again what it holds. Plain
+ * data, so a checkpoint can keep it as JSON.
+ */
+export interface IncidentFold {
+	state: IncidentState;
+	authors: string[];
+	/** The largest event id folded: a new event above it cannot be one already folded. */
+	maxId: string;
+	/** The largest (at, id) folded, as written or as corrected: a new event after it folds last. */
+	last: {at: string; id: string} | undefined;
+	/** Ids that retractions and amendments name: an event among them changes what was folded before it. */
+	correctionTargets: string[];
+}
+
+export function foldIncident(incidentId: string, events: readonly AnyEvent[]): IncidentFold {
+	const sorted = [...events].sort(compareEvents);
+	const {events: corrected, corrections, retracted, warnings} = applyCorrections(sorted);
 	const state = emptyIncidentState(incidentId);
 	state.warnings.push(...warnings);
 	const authors = new Set<string>();
 	const opening = firstOpening(corrected, retracted);
-
-	for (const event of corrected) {
-		state.eventCount++;
-		authors.add(event.author);
-		if (retracted.has(event.id)) continue;
-		if (!isKnownEvent(event)) {
-			state.activeEventIds.push(event.id);
-			addTimeline(state, event, 'unknown', describeEvent(event), undefined);
-			continue;
-		}
-		if (event.type === 'event.retracted' || event.type === 'event.amended') continue;
-		state.activeEventIds.push(event.id);
-		if (event.type === 'incident.opened' && event.id !== opening?.id) {
-			state.warnings.push(`a second "opened" event by ${event.author} at ${event.at} was ignored; ${opening?.author} opened this incident at ${opening?.at}`);
-			continue;
-		}
-		applyEvent(state, event, corrections.get(event.id));
+	for (const event of corrected) foldOne(state, authors, event, retracted.has(event.id), opening, corrections.get(event.id));
+	const correctionTargets = new Set<string>();
+	let maxId = '';
+	for (const event of sorted) {
+		if (event.id > maxId) maxId = event.id;
+		if (isKnownEvent(event) && (event.type === 'event.retracted' || event.type === 'event.amended')) correctionTargets.add(event.target);
 	}
+	const lastOf = (list: readonly AnyEvent[]) => (list.length > 0 ? {at: list.at(-1)!.at, id: list.at(-1)!.id} : undefined);
+	return {state, authors: [...authors], maxId, last: laterOf(lastOf(sorted), lastOf(corrected)), correctionTargets: [...correctionTargets]};
+}
 
-	state.authors = [...authors].sort();
+/**
+ * The fold with `events` added, exactly as folding everything again would give
+ * it, or undefined when that needs the whole journal: an event that sorts
+ * before one already folded (backdated, or from a slower clock), a correction,
+ * an event a correction names, a second copy, an opening. Those are rare; the
+ * caller then folds from the start. `fold` itself is left as it was.
+ */
+export function extendFold(fold: IncidentFold, events: readonly AnyEvent[]): IncidentFold | undefined {
+	const added = [...events].sort(compareEvents);
+	const targets = new Set(fold.correctionTargets);
+	let {maxId, last} = fold;
+	for (const event of added) {
+		if (event.id <= maxId || (last && compareEvents(event, last) <= 0) || targets.has(event.id)) return undefined;
+		if (isKnownEvent(event) && ['event.retracted', 'event.amended', 'incident.opened'].includes(event.type)) return undefined;
+		maxId = event.id;
+		last = {at: event.at, id: event.id};
+	}
+	const state = copyForFold(fold.state);
+	const authors = new Set(fold.authors);
+	for (const event of added) foldOne(state, authors, event, false, undefined, undefined);
+	return {state, authors: [...authors], maxId, last, correctionTargets: fold.correctionTargets};
+}
+
+export function finishFold(fold: IncidentFold): IncidentState {
+	const state = copyForFold(fold.state);
+	state.authors = [...fold.authors].sort();
 	if (state.openedAt) state.milestones.declared = state.openedAt;
 	state.warnings.push(...checkMilestoneOrder(state.milestones));
 	if (state.closed && !state.milestones.resolved) {
 		state.warnings.push('closed without a resolution milestone: log one (kind resolution, backdated) so the metrics have an end');
 	}
 	return state;
+}
+
+/** New containers for everything folding changes, so a state already handed out never changes under its reader. */
+function copyForFold(state: IncidentState): IncidentState {
+	return {
+		...state,
+		roles: {...state.roles},
+		checklist: {...state.checklist},
+		timeline: [...state.timeline],
+		hypotheses: state.hypotheses.map(hypothesis => ({...hypothesis})),
+		closure: {...state.closure},
+		actions: state.actions.map(action => ({...action})),
+		invariants: [...state.invariants],
+		publications: [...state.publications],
+		milestones: {...state.milestones},
+		warnings: [...state.warnings],
+		authors: [...state.authors],
+		activeEventIds: [...state.activeEventIds],
+	};
+}
+
+function laterOf(a: {at: string; id: string} | undefined, b: {at: string; id: string} | undefined) {
+	if (!a || !b) return a ?? b;
+	return compareEvents(a, b) >= 0 ? a : b;
+}
+
+/** `opening` is the incident's identity; undefined when the caller knows `event` is no opening. */
+function foldOne(
+	state: IncidentState,
+	authors: Set<string>,
+	event: AnyEvent,
+	isRetracted: boolean,
+	opening: IncidentEvent | undefined,
+	correction: Correction | undefined,
+): void {
+	state.eventCount++;
+	authors.add(event.author);
+	if (isRetracted) return;
+	if (!isKnownEvent(event)) {
+		state.activeEventIds.push(event.id);
+		addTimeline(state, event, 'unknown', describeEvent(event), undefined);
+		return;
+	}
+	if (event.type === 'event.retracted' || event.type === 'event.amended') return;
+	state.activeEventIds.push(event.id);
+	if (event.type === 'incident.opened' && event.id !== opening?.id) {
+		state.warnings.push(`a second "opened" event by ${event.author} at ${event.at} was ignored; ${opening?.author} opened this incident at ${opening?.at}`);
+		return;
+	}
+	applyEvent(state, event, correction);
 }
 
 const NOTE_MILESTONES: Partial<Record<NoteKind, keyof Milestones>> = {

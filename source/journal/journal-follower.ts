@@ -1,14 +1,19 @@
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
-import {dirname} from 'node:path';
+import {basename, dirname} from 'node:path';
 import {appendLines} from './append-event.js';
-import {compareEvents, type AnyEvent} from '../core/events.js';
+import type {AnyEvent} from '../core/events.js';
+import type {JournalMark} from './journal-checkpoint.js';
 import {journalFilesIn, lineKey, parseJournalLines, type DamagedLine} from './read-journal.js';
 
 interface FilePosition {
 	offset: number;
 	linesRead: number;
-	/** Every whole line read so far, kept so a deleted file can be written again. */
-	lines: string[];
+	/**
+	 * Every whole line's bytes read so far, kept so a deleted file can be
+	 * written again. Raw bytes, outside the JavaScript heap: a 100,000-line
+	 * journal as strings and arrays cost several times its size.
+	 */
+	chunks: Buffer[];
 }
 
 export interface RestoredFile {
@@ -16,26 +21,27 @@ export interface RestoredFile {
 	lines: number;
 }
 
+export interface NewLines {
+	events: AnyEvent[];
+	damaged: DamagedLine[];
+}
+
 /**
  * Follows every writer's file of one incident, reading only what was appended
- * since the last poll, so a 10,000-event incident costs no more per new event
+ * since the last poll, so a 100,000-event incident costs no more per new event
  * than a 10-event one. Only whole lines are consumed: a line another process
- * is still writing is picked up by the next poll.
+ * is still writing is picked up by the next poll. Lines before a file's mark
+ * were folded already (a checkpoint): they are kept as bytes, not parsed.
  */
 export class JournalFollower {
 	private positions = new Map<string, FilePosition>();
-	private seen = new Set<string>();
-	private merged: AnyEvent[] = [];
-	private damagedLines: DamagedLine[] = [];
+	private readonly marks: Map<string, JournalMark>;
 
-	constructor(private readonly eventsDir: string) {}
-
-	get events(): readonly AnyEvent[] {
-		return this.merged;
-	}
-
-	get damaged(): readonly DamagedLine[] {
-		return this.damagedLines;
+	constructor(
+		private readonly eventsDir: string,
+		marks: readonly JournalMark[] = [],
+	) {
+		this.marks = new Map(marks.map(mark => [mark.file, mark]));
 	}
 
 	/**
@@ -46,12 +52,12 @@ export class JournalFollower {
 	restoreDeletedFiles(): RestoredFile[] {
 		const restored: RestoredFile[] = [];
 		for (const [file, position] of this.positions) {
-			if (position.lines.length === 0) continue;
+			if (position.offset === 0) continue;
 			const size = existsSync(file) ? statSync(file).size : -1;
 			// Still there and not shorter than what we read: nothing to restore.
 			if (size >= position.offset) continue;
 			const present = new Set(size > 0 ? readFileSync(file, 'utf8').split('\n').map(lineKey) : []);
-			const missing = position.lines.filter(line => !present.has(lineKey(line)));
+			const missing = linesOf(position.chunks).filter(line => !present.has(lineKey(line)));
 			if (missing.length > 0) {
 				mkdirSync(dirname(file), {recursive: true});
 				appendLines(file, missing);
@@ -62,9 +68,9 @@ export class JournalFollower {
 		return restored;
 	}
 
-	/** Reads new lines from every file; true when anything new arrived. */
-	poll(): boolean {
-		let changed = false;
+	/** New lines from every file since the last poll; undefined when nothing new arrived. */
+	poll(): NewLines | undefined {
+		const found: NewLines = {events: [], damaged: []};
 		for (const file of journalFilesIn(this.eventsDir)) {
 			let size: number;
 			try {
@@ -72,25 +78,31 @@ export class JournalFollower {
 			} catch {
 				continue;
 			}
-			const position = this.positions.get(file) ?? {offset: 0, linesRead: 0, lines: []};
+			const position = this.positions.get(file) ?? {offset: 0, linesRead: 0, chunks: []};
 			// Shorter than what we read means the file was replaced; read it again from the start.
 			if (size < position.offset) {
 				position.offset = 0;
 				position.linesRead = 0;
-				position.lines = [];
+				position.chunks = [];
 			}
-			if (size === position.offset) {
-				this.positions.set(file, position);
-				continue;
-			}
-			changed = this.readNewLines(file, position, size) || changed;
+			if (size > position.offset) this.readNewLines(file, position, size, found);
 			this.positions.set(file, position);
 		}
-		if (changed) this.merged.sort(compareEvents);
-		return changed;
+		return found.events.length > 0 || found.damaged.length > 0 ? found : undefined;
 	}
 
-	private readNewLines(file: string, position: FilePosition, size: number): boolean {
+	/** Every line read so far, parsed again: for the rare event that needs the incident folded from the start. */
+	allLines(): NewLines {
+		const all: NewLines = {events: [], damaged: []};
+		for (const [file, position] of [...this.positions].sort(([a], [b]) => (a < b ? -1 : 1))) {
+			const {events, damaged} = parseJournalLines(linesOf(position.chunks, false), file, 1);
+			all.events.push(...events);
+			all.damaged.push(...damaged);
+		}
+		return all;
+	}
+
+	private readNewLines(file: string, position: FilePosition, size: number, found: NewLines): void {
 		const buffer = Buffer.alloc(size - position.offset);
 		const fd = openSync(file, 'r');
 		try {
@@ -99,21 +111,25 @@ export class JournalFollower {
 			closeSync(fd);
 		}
 		const end = buffer.lastIndexOf(0x0a) + 1;
-		if (end === 0) return false;
-		const lines = buffer.subarray(0, end).toString('utf8').split('\n');
+		if (end === 0) return;
+		const whole = buffer.subarray(0, end);
+		// A mark is used once, on the first read of its file from the start (and only if the file is still that long).
+		const mark = position.offset === 0 ? this.marks.get(basename(file)) : undefined;
+		this.marks.delete(basename(file));
+		const skip = mark && mark.size <= end ? mark : {size: 0, lines: 0};
+		const lines = whole.subarray(skip.size).toString('utf8').split('\n');
 		lines.pop();
-		const {events, damaged} = parseJournalLines(lines, file, position.linesRead + 1);
+		const {events, damaged} = parseJournalLines(lines, file, position.linesRead + skip.lines + 1);
 		position.offset += end;
-		position.linesRead += lines.length;
-		position.lines.push(...lines.filter(line => line !== ''));
-		this.damagedLines.push(...damaged);
-		let added = damaged.length > 0;
-		for (const event of events) {
-			if (this.seen.has(event.id)) continue;
-			this.seen.add(event.id);
-			this.merged.push(event);
-			added = true;
-		}
-		return added;
+		position.linesRead += skip.lines + lines.length;
+		position.chunks.push(whole);
+		found.events.push(...events);
+		found.damaged.push(...damaged);
 	}
+}
+
+function linesOf(chunks: readonly Buffer[], skipEmpty = true): string[] {
+	const lines = Buffer.concat(chunks).toString('utf8').split('\n');
+	lines.pop();
+	return skipEmpty ? lines.filter(line => line !== '') : lines;
 }
