@@ -315,6 +315,7 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		expect(events.filter(event => event['type'] === 'event.retracted')).toHaveLength(1);
 		expect(events.some(event => String(event['text'] ?? '').includes('teh gateway'))).toBe(true);
 		expect(existsSync(join(repo, 'docs', 'INCIDENT_LOG.md'))).toBe(true);
-	});
+		// About 80 screens waited for: ten seconds here, several times that on a loaded CI machine.
+	}, 180_000);
 });
 
