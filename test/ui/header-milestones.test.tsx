@@ -7,12 +7,13 @@ import {eventFactory} from '../helpers/event-factory.js';
 afterEach(() => cleanup());
 
 const alice = eventFactory('alice', Date.parse('2026-11-23T14:00:00.000Z'));
-const state = reduceIncident('2026-11-23-01', [
+const events = [
 	alice(61, {type: 'incident.opened', title: 'USA-2 outage', severity: 1, commander: 'alice'}),
 	alice(54, {type: 'note.logged', kind: 'impact', text: 'errors began'}),
 	alice(55, {type: 'note.logged', kind: 'detection', text: 'pager'}),
 	alice(55, {type: 'note.logged', kind: 'acknowledged', text: 'on it'}),
-]);
+];
+const state = reduceIncident('2026-11-23-01', events);
 
 it('shows which milestones are reached and when', () => {
 	const {lastFrame} = render(<Header state={state} now={new Date('2026-11-23T15:20:00Z')} warnings={[]} sync={{running: false}} />);
@@ -23,4 +24,15 @@ it('adds the date to milestones on another UTC day', () => {
 	expect(milestoneLine(state.milestones, new Date('2026-11-24T00:20:00Z'))).toBe(
 		'impact 11-23 14:54 · detected 11-23 14:55 · ack 11-23 14:55 · declared 11-23 15:01 · mitigated — · resolved —',
 	);
+});
+
+it('shortens the labels where the whole line would not fit, so the resolution stays in view at 80 columns', () => {
+	const resolved = reduceIncident('2026-11-23-01', [
+		...events,
+		alice(96, {type: 'note.logged', kind: 'mitigation', text: 'rolled back'}),
+		alice(120, {type: 'note.logged', kind: 'resolution', text: 'baseline'}),
+	]);
+	const now = new Date('2026-11-23T16:20:00Z');
+	expect(milestoneLine(resolved.milestones, now, 100)).toBe('impact 14:54 · detected 14:55 · ack 14:55 · declared 15:01 · mitigated 15:36 · resolved 16:00');
+	expect(milestoneLine(resolved.milestones, now, 80)).toBe('impact 14:54 · det 14:55 · ack 14:55 · decl 15:01 · mitig 15:36 · res 16:00');
 });

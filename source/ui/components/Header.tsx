@@ -15,6 +15,8 @@ interface HeaderProps {
 	warnings: readonly string[];
 	sync: SyncStatus;
 	update?: UpdateDue;
+	/** The terminal's width: the milestone line shortens its labels to fit. */
+	columns?: number;
 }
 
 function UpdateCountdown({update}: {update?: UpdateDue}) {
@@ -30,27 +32,34 @@ function syncText(sync: SyncStatus, now: Date): string {
 	return '';
 }
 
-const MILESTONE_LABELS: readonly [keyof Milestones, string][] = [
-	['impact', 'impact'],
-	['detected', 'detected'],
-	['acknowledged', 'ack'],
-	['declared', 'declared'],
-	['mitigated', 'mitigated'],
-	['resolved', 'resolved'],
+/** Each milestone's label, and the shorter one used when the whole line would not fit (80 columns). */
+const MILESTONE_LABELS: readonly [keyof Milestones, string, string][] = [
+	['impact', 'impact', 'impact'],
+	['detected', 'detected', 'det'],
+	['acknowledged', 'ack', 'ack'],
+	['declared', 'declared', 'decl'],
+	['mitigated', 'mitigated', 'mitig'],
+	['resolved', 'resolved', 'res'],
 ];
 
-/** `impact 14:54 · detected 14:55 · … · resolved —`, with the date when a milestone is on another UTC day than now. */
-export function milestoneLine(milestones: Milestones, now: Date): string {
+/**
+ * `impact 14:54 · detected 14:55 · … · resolved —`, with the date when a
+ * milestone is on another UTC day than now; in fewer than `columns` columns
+ * with short labels, so the resolution stays in view at 80 columns.
+ */
+export function milestoneLine(milestones: Milestones, now: Date, columns = Number.POSITIVE_INFINITY): string {
 	const today = formatUtcDateTime(now).slice(0, 10);
 	const when = (at: string | undefined) => {
 		if (at === undefined) return '—';
 		const dateTime = formatUtcDateTime(at);
 		return dateTime.startsWith(today) ? dateTime.slice(11) : dateTime.slice(5);
 	};
-	return MILESTONE_LABELS.map(([name, label]) => `${label} ${when(milestones[name])}`).join(' · ');
+	const line = (short: boolean) => MILESTONE_LABELS.map(([name, label, shortLabel]) => `${short ? shortLabel : label} ${when(milestones[name])}`).join(' · ');
+	const full = line(false);
+	return full.length <= columns ? full : line(true);
 }
 
-export function Header({state, now, warnings, sync, update}: HeaderProps) {
+export function Header({state, now, warnings, sync, update, columns}: HeaderProps) {
 	const elapsed = state.openedAt ? formatDuration(Math.max(0, now.getTime() - Date.parse(state.openedAt))) : '-';
 	const roles = [
 		`IC ${state.roles.commander ?? '?'}`,
@@ -72,7 +81,7 @@ export function Header({state, now, warnings, sync, update}: HeaderProps) {
 				<Text color={sync.problem ? theme.warning : theme.muted}>{syncText(sync, now)}</Text>
 			</Text>
 			<Text wrap="truncate" color={theme.muted}>
-				{milestoneLine(state.milestones, now)}
+				{milestoneLine(state.milestones, now, columns)}
 			</Text>
 			<Text wrap="truncate" color={theme.warning}>
 				{warnings.length > 0 ? `⚠ ${warnings[0]!}${warnings.length > 1 ? ` (+${warnings.length - 1} more)` : ''}` : ' '}

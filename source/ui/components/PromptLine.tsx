@@ -3,7 +3,7 @@ import {displaySafe} from '../../core/display-safe.js';
 import {formatUtcDate, formatUtcTime} from '../../core/time-format.js';
 import type {LiveMode, ResultTarget, TextPurpose} from '../live-state.js';
 import {choiceOptions} from '../modes/choose.js';
-import {endOfWidth, textWidth} from '../text-wrap.js';
+import {endOfWidth, textWidth, truncateToWidth} from '../text-wrap.js';
 import {theme} from '../theme.js';
 import {Text} from './Text.js';
 
@@ -32,7 +32,16 @@ export function lineEnd(text: string, room: number): string {
 	return endOfWidth(displaySafe(tail), room);
 }
 
-function textLabel(purpose: TextPurpose): string {
+/** Columns a prompt's question keeps however much is typed; the quote of an amended event keeps fewer. */
+const MIN_LABEL_SHOWN = 16;
+const MIN_SUMMARY_SHOWN = 10;
+
+/**
+ * The question of a text prompt in at most `room` columns. The amend prompt of
+ * an event without text (the opening, a status) quotes the event: the quote
+ * is cut, not the words after it that say what can change.
+ */
+function textLabel(purpose: TextPurpose, room: number): string {
 	switch (purpose.kind) {
 		case 'note':
 			return purpose.noteKind[0]!.toUpperCase() + purpose.noteKind.slice(1);
@@ -49,7 +58,8 @@ function textLabel(purpose: TextPurpose): string {
 		case 'pending-time':
 			return 'Time of the next status, severity, tick or close (UTC: 14:55, -5m, 2026-11-25 15:01; empty clears)';
 		case 'amend':
-			return purpose.target.text === undefined ? `Amend "${displaySafe(purpose.target.summary)}" (time, @doer:)` : 'Amend (time, @doer:, text)';
+			if (purpose.target.text !== undefined) return 'Amend (time, @doer:, text)';
+			return `Amend "${truncateToWidth(purpose.target.summary, Math.max(MIN_SUMMARY_SHOWN, room - textWidth('Amend "" (time, @doer:)')))}" (time, @doer:)`;
 	}
 }
 
@@ -67,7 +77,11 @@ const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result',
 /** The line above the footer: the open prompt, or the last message. */
 export function PromptLine({mode, message, columns, pendingAt}: PromptLineProps) {
 	if (mode.name === 'text') {
-		const prefix = `${textLabel(mode.purpose)} @ ${formatUtcTime(mode.pressedAt)} › `;
+		const at = ` @ ${formatUtcTime(mode.pressedAt)} › `;
+		// A long question yields to what is typed, up to half the line (measured on the end that fits, so a paste costs no more per key).
+		const typedWidth = Math.min(textWidth(lineEnd(mode.value, columns)), Math.floor(columns / 2));
+		const labelRoom = Math.max(MIN_LABEL_SHOWN, columns - textWidth(at) - 2 - typedWidth);
+		const prefix = `${truncateToWidth(textLabel(mode.purpose, labelRoom), labelRoom)}${at}`;
 		// Why the answer was not taken shares the line with it: the prompt stays open, text and all.
 		const reason = message ? `  ${message.tone === 'error' ? '✗ ' : ''}${displaySafe(message.text)}` : '';
 		// Keep the end of a long line (where the cursor is) in view.

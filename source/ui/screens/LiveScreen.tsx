@@ -142,7 +142,7 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 
 	return (
 		<Box flexDirection="column" width={size.columns}>
-			<Header state={state} now={now} warnings={warnings} sync={syncer.status} update={nextUpdateDue(runbook.runbook, state, now)} />
+			<Header state={state} now={now} warnings={warnings} sync={syncer.status} update={nextUpdateDue(runbook.runbook, state, now)} columns={size.columns} />
 			{ui.mode.name === 'help' ? (
 				<HelpOverlay rows={layout.bodyRows} columns={size.columns} scroll={ui.mode.scroll ?? 0} />
 			) : ui.mode.name === 'detail' ? (
