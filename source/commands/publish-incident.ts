@@ -1,6 +1,9 @@
 import {dirname, relative} from 'node:path';
 import {severityLabel, statusLabel} from '../core/describe-event.js';
+import {buildEvent} from '../core/build-event.js';
+import type {EventPayload} from '../core/events.js';
 import type {IncidentState} from '../core/incident-state.js';
+import {reduceIncident} from '../core/reducer.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {checkRepository, commitPaths, stagePaths} from '../git/commit-paths.js';
 import type {GitRunnerOptions} from '../git/run-git.js';
@@ -8,9 +11,10 @@ import {eventsDirOf, journalPathOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
 import type {Workspace} from '../config/workspace.js';
 import {incidentLogPathOf, readIncidentLog, updateIncidentLog} from '../report/incident-log.js';
+import type {Runbook} from '../runbook/runbook.js';
 import type {CommandContext} from './command-context.js';
 import {recordEvent} from './record-event.js';
-import {renderIncidentReport, writeDocument} from './write-report.js';
+import {loadReportSubject, renderSubject, reportPathOf, writeDocument} from './write-report.js';
 
 export interface PublishResult {
 	incidentId: string;
@@ -23,9 +27,13 @@ export interface PublishResult {
 
 /**
  * Renders the report, updates INCIDENT_LOG.md and commits the incident's own
- * files. The files are written before git runs, so a git fault leaves them on
- * disk for a retry. Nothing changed since the last publish: no commit.
- * `git` bounds every git call in time (settings) and lets the screen stop it.
+ * files. The report shows the incident as it is once published: the events
+ * publishing records (`report.published`, and the tick of the runbook's
+ * "Publish the report" item) are folded in before rendering, and recorded only
+ * when something is committed. The files are written before git runs, so a
+ * git fault leaves them on disk for a retry. Nothing changed since the last
+ * publish: no commit, no event. `git` bounds every git call in time
+ * (settings) and lets the screen stop it.
  */
 export async function publishIncident(
 	context: CommandContext,
@@ -34,7 +42,16 @@ export async function publishIncident(
 	templateName: string,
 	git: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {},
 ): Promise<PublishResult> {
-	const report = renderIncidentReport(context.docsDir, incidentId, templateName, context.now());
+	const now = context.now();
+	const subject = loadReportSubject(context.docsDir, incidentId);
+	const {state, events} = subject.loaded;
+	const publishing = publishingEvents(state, subject.runbook, {
+		path: relative(workspace.root, reportPathOf(context.docsDir, state)),
+		template: templateName,
+	});
+	const built = publishing.map(payload => buildEvent(payload, {id: context.newEventId(now), at: now, author: context.handle}));
+	const published = reduceIncident(state.id, [...events, ...built]);
+	const report = renderSubject(context.docsDir, {...subject, loaded: {...subject.loaded, state: published}}, templateName, now);
 	writeDocument(report.path, report.markdown);
 	const logPath = incidentLogPathOf(context.docsDir);
 	writeDocument(logPath, updateIncidentLog(readIncidentLog(logPath), logRowOf(report.state, relative(dirname(logPath), report.path))));
@@ -46,14 +63,21 @@ export async function publishIncident(
 	const base = {incidentId: report.incidentId, reportPath: report.path, detached, warnings: report.warnings};
 	if (!(await stagePaths(run, paths()))) return {...base, status: 'unchanged'};
 
-	recordEvent(context, report.incidentId, {
-		type: 'report.published',
-		path: relative(workspace.root, report.path),
-		template: report.template,
-	});
+	for (const payload of publishing) recordEvent(context, report.incidentId, payload, {at: now, loggedAt: now});
 	await stagePaths(run, [relative(workspace.root, ownJournal)]);
 	const commit = await commitPaths(workspace.root, run, paths(), commitMessage(report.state));
 	return {...base, status: 'committed', commit};
+}
+
+/**
+ * What publishing records: the publication, and a tick of the runbook's item
+ * that starts with "Publish" (the built-in "Publish the report and update the
+ * incident log") unless it is ticked already.
+ */
+export function publishingEvents(state: IncidentState, runbook: Runbook, report: {path: string; template: string}): EventPayload[] {
+	const item = runbook.phases.flatMap(phase => phase.items).find(candidate => /^publish\b/i.test(candidate.label));
+	const tick: EventPayload[] = item && !state.checklist[item.key] ? [{type: 'checklist.ticked', item: item.key, label: item.label}] : [];
+	return [...tick, {type: 'report.published', path: report.path, template: report.template}];
 }
 
 /** One line for the screen and the CLI. */

@@ -5,12 +5,13 @@ import {listIncidentIds} from '../journal/incident-directory.js';
 import {incidentsDirOf} from '../journal/journal-paths.js';
 import {writeFileDurably} from '../journal/write-file-durably.js';
 import {loadRunbook} from '../runbook/load-runbook.js';
+import type {Runbook} from '../runbook/runbook.js';
 import {renderReport} from '../report/render-report.js';
 import {TemplateError} from '../report/template-engine.js';
 import {findTemplate} from '../report/template-store.js';
 import {EnvironmentError, UserError, environmentErrorFrom} from './command-errors.js';
 import {findNewestOpenIncident, findIncident} from './find-incident.js';
-import {loadIncident} from './load-incident.js';
+import {loadIncident, type LoadedIncident} from './load-incident.js';
 
 export interface RenderedReport {
 	incidentId: string;
@@ -23,13 +24,30 @@ export interface RenderedReport {
 	warnings: string[];
 }
 
+/** An incident to report on, with the runbook its checklist is read against. */
+export interface ReportSubject {
+	loaded: LoadedIncident;
+	runbook: Runbook;
+	/** Lines worth showing: a runbook that could not be read. */
+	warnings: string[];
+}
+
 /** Renders the named incident, else the open one, else the newest one. */
 export function renderIncidentReport(docsDir: string, incidentId: string | undefined, templateName: string, now: Date): RenderedReport {
-	const {state} = incidentId ? findIncident(docsDir, incidentId) : (findNewestOpenIncident(docsDir) ?? newestIncident(docsDir));
+	return renderSubject(docsDir, loadReportSubject(docsDir, incidentId), templateName, now);
+}
+
+/** The named incident, else the open one, else the newest one. */
+export function loadReportSubject(docsDir: string, incidentId: string | undefined): ReportSubject {
+	const loaded = incidentId ? findIncident(docsDir, incidentId) : (findNewestOpenIncident(docsDir) ?? newestIncident(docsDir));
 	const {runbook, problem} = loadRunbook(docsDir);
+	return {loaded, runbook, warnings: problem ? [problem] : []};
+}
+
+export function renderSubject(docsDir: string, {loaded: {state}, runbook, warnings}: ReportSubject, templateName: string, now: Date): RenderedReport {
 	try {
 		const markdown = renderReport(findTemplate(docsDir, templateName), state, runbook, now);
-		return {incidentId: state.id, state, template: templateName, markdown, path: reportPathOf(docsDir, state), warnings: problem ? [problem] : []};
+		return {incidentId: state.id, state, template: templateName, markdown, path: reportPathOf(docsDir, state), warnings};
 	} catch (error) {
 		if (error instanceof TemplateError) throw new UserError(error.message);
 		throw error;

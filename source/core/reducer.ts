@@ -177,10 +177,13 @@ function applyEvent(state: IncidentState, event: IncidentEvent, correction: Corr
 			state.checklist[event.item] = {eventId: event.id, item: event.item, label: event.label, at: event.at, by: event.by ?? event.author};
 			addTimeline(state, event, 'checklist', text, amended);
 			return;
-		case 'checklist.unticked':
+		case 'checklist.unticked': {
+			// The untick event names its item by key only; the tick it undoes has the label.
+			const label = state.checklist[event.item]?.label;
 			delete state.checklist[event.item];
-			addTimeline(state, event, 'checklist', text, amended);
+			addTimeline(state, event, 'checklist', label === undefined ? text : `Unchecked: ${label}`, amended);
 			return;
+		}
 		case 'note.logged': {
 			const milestone = NOTE_MILESTONES[event.kind];
 			if (milestone) setMilestone(state.milestones, milestone, event.at);

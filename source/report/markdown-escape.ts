@@ -74,13 +74,3 @@ export function escapeCode(text: string): string {
 	const padded = content.startsWith('`') || content.endsWith('`') ? ` ${content} ` : content;
 	return `${fence}${padded}${fence}`;
 }
-
-/** Mermaid labels: only characters that mean nothing to Mermaid's grammar. */
-export function mermaidLabel(text: string, maxLength = 48): string {
-	const plain = visibleControls(text)
-		.replace(/[^\p{L}\p{N} .,'/()+=?!-]/gu, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	const cut = Array.from(plain);
-	return cut.length > maxLength ? `${cut.slice(0, maxLength - 1).join('')}…` : plain || '-';
-}

@@ -3,39 +3,18 @@ import type {ClosureField} from '../core/events.js';
 import {WHY_QUESTIONS, whyField} from '../core/five-whys.js';
 import {isOpenIncident, type IncidentState, type TimelineKind} from '../core/incident-state.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
-import {formatUtcDate, formatUtcDateTime, formatUtcMinute} from '../core/time-format.js';
+import {formatUtcDate, formatUtcDateTime} from '../core/time-format.js';
 import type {Runbook} from '../runbook/runbook.js';
+import {allTimelineEvents, checklistProgress, communications, reportTimeline} from './report-timeline.js';
 import {timelineDiagram} from './timeline-diagram.js';
 
 // The one data shape every report template receives. Values are plain user
 // text (templates escape them for where they land) or undefined when nothing
 // was recorded, so a template can say so instead of leaving a placeholder.
 
-const KIND_LABELS: Record<TimelineKind, string> = {
-	note: 'Note',
-	impact: 'Impact',
-	detection: 'Detection',
-	acknowledged: 'Acknowledged',
-	action: 'Action',
-	communication: 'Communication',
-	mitigation: 'Mitigation',
-	escalation: 'Escalation',
-	resolution: 'Resolution',
-	opened: 'Declared',
-	severity: 'Severity',
-	status: 'Status',
-	role: 'Role',
-	checklist: 'Checklist',
-	hypothesis: 'Hypothesis',
-	closed: 'Closed',
-	unknown: 'Other',
-};
-
-/** The kinds that set a milestone (README "Milestones and metrics"). */
-const MILESTONE_KINDS: ReadonlySet<TimelineKind> = new Set(['impact', 'detection', 'acknowledged', 'mitigation', 'resolution', 'opened']);
-
 export function buildReportData(state: IncidentState, runbook: Runbook, now: Date) {
 	const metrics = computeMetrics(state, now);
+	const timeline = reportTimeline(state);
 	const closure = (field: ClosureField) => nonEmpty(state.closure[field]);
 	const duration = (ms: number | undefined) => (ms === undefined ? undefined : formatDuration(ms));
 	const ticks = state.checklist;
@@ -94,18 +73,14 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 			duration: lasting,
 			ongoing: resolvedAt === undefined,
 		},
-		timeline: state.timeline.map(entry => ({
-			time: formatUtcMinute(entry.at),
-			dateTime: formatUtcDateTime(entry.at),
-			kind: KIND_LABELS[entry.kind],
-			milestone: MILESTONE_KINDS.has(entry.kind),
-			text: entry.text,
-			/** Who did it: the doer when one was named, else who typed it. */
-			owner: entry.by ?? entry.author,
-			loggedAt: entry.loggedAt ? formatUtcDateTime(entry.loggedAt) : undefined,
-			amended: entry.amended,
-		})),
+		/** The events that shaped the response; checklist ticks are in `checklistProgress`. */
+		timeline: timeline.rows,
+		/** Footnotes for the rows written down more than 10 minutes after they happened. */
+		timelineFootnotes: timeline.footnotes,
+		/** Every event in force, checklist ticks and unticks included. */
+		allEvents: allTimelineEvents(state),
 		checklist,
+		checklistProgress: checklistProgress(state, runbook),
 		/** The first phase's checklist: the immediate actions. */
 		immediateActions: checklist.filter(item => item.phase === runbook.phases[0]?.name),
 		hypotheses: state.hypotheses.map((hypothesis, index) => ({
@@ -142,7 +117,8 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		lessons: {keep: closure('lessonsKeep'), stop: closure('lessonsStop'), start: closure('lessonsStart')},
 		detection: notesOf('detection')[0],
 		mitigations: notesOf('mitigation'),
-		communications: notesOf('communication'),
+		/** Each stakeholder update in full; the timeline shows its first line. */
+		communications: communications(state),
 		actions: state.actions.map((action, index) => ({
 			number: index + 1,
 			description: action.description,

@@ -30,7 +30,7 @@ export function statusUpdateData(state: IncidentState, runbook: Runbook, now: Da
 	return plain({
 		...report,
 		knownCause: report.rootCause ?? confirmed.at(-1),
-		recent: report.timeline.filter(entry => RECENT_KINDS.has(entry.kind)).slice(-5),
+		recent: report.allEvents.filter(entry => RECENT_KINDS.has(entry.kind)).slice(-5),
 		nextUpdateAt,
 	});
 }

@@ -5,6 +5,8 @@ import {createCommandContext} from '../../source/commands/command-context.js';
 import {logNote} from '../../source/commands/log-note.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {publishIncident} from '../../source/commands/publish-incident.js';
+import {recordEvent} from '../../source/commands/record-event.js';
+import {renderIncidentReport} from '../../source/commands/write-report.js';
 import {GitFault} from '../../source/git/git-fault.js';
 import {findWorkspace} from '../../source/config/workspace.js';
 import {git, makeRepo} from '../helpers/git-repo.js';
@@ -70,6 +72,38 @@ describe('publish', () => {
 		logNote(context, {incidentId, kind: 'note', text: 'error rate is flat'});
 		expect(await publishIncident(context, workspace, incidentId, 'incident-report')).toMatchObject({status: 'committed'});
 		expect(git(repo, 'rev-list', '--count', 'HEAD')).toBe('3\n');
+	});
+
+	it('commits the report as it is once published: the "Publish the report" item ticked, and nothing left to publish', async () => {
+		const repo = makeRepo();
+		const {workspace, context, incidentId} = setUp(repo);
+		await publishIncident(context, workspace, incidentId, 'incident-report');
+
+		const committed = git(repo, 'show', `HEAD:docs/incidents/${incidentId}_checkout-5xx-after-deploy.md`);
+		expect(committed).toContain('- [x] Closure: Publish the report and update the incident log');
+		expect(committed).toMatch(/\| Closure \| Publish the report and update the incident log \| alice \|/);
+		// Rendered again from the journal as committed, the report is the same: it showed the published state.
+		expect(renderIncidentReport(workspace.docsDir, incidentId, 'incident-report', context.now()).markdown).toBe(committed);
+		expect(await publishIncident(context, workspace, incidentId, 'incident-report')).toMatchObject({status: 'unchanged'});
+	});
+
+	it('updates the committed report when an event is amended after publishing', async () => {
+		const repo = makeRepo();
+		const {workspace, context, incidentId} = setUp(repo);
+		const report = `docs/incidents/${incidentId}_checkout-5xx-after-deploy.md`;
+		await publishIncident(context, workspace, incidentId, 'incident-report');
+		const before = git(repo, 'show', `HEAD:${report}`);
+		const mitigation = readFileSync(join(repo, 'docs', 'incidents', incidentId, 'events', `${context.writer}.jsonl`), 'utf8')
+			.split('\n')
+			.map(line => (line ? (JSON.parse(line) as {id: string; kind?: string}) : undefined))
+			.find(event => event?.kind === 'mitigation')!;
+		recordEvent(context, incidentId, {type: 'event.amended', target: mitigation.id, text: 'rolled back payments to v142'});
+
+		expect(await publishIncident(context, workspace, incidentId, 'incident-report')).toMatchObject({status: 'committed'});
+		const after = git(repo, 'show', `HEAD:${report}`);
+		expect(before).toContain('**Mitigation**: rolled back |');
+		expect(after).toContain('**Mitigation**: rolled back payments to v142 (amended) |');
+		expect(git(repo, 'show', '--name-only', '--format=', 'HEAD')).toContain(report);
 	});
 
 	it('keeps INCIDENT_LOG.md sorted, one row per incident, other rows untouched', async () => {

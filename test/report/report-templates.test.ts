@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {reduceIncident} from '../../source/core/reducer.js';
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
 import {renderReport} from '../../source/report/render-report.js';
+import {reportTimeline} from '../../source/report/report-timeline.js';
 import {findTemplate} from '../../source/report/template-store.js';
 import headings from '../fixtures/section-headings.json' with {type: 'json'};
 import {SCRIPTED_ID, SCRIPTED_NOW, scriptedIncident} from '../fixtures/scripted-incident.js';
@@ -31,6 +32,16 @@ describe.each(TEMPLATES)('the %s template', name => {
 		for (const table of collect(tokens, 'table') as Tokens.Table[]) expectEvenTable(table);
 		expect(report).not.toMatch(/<!--|\u001b|\u0007/);
 		expect(marked.parse(report, {async: false})).not.toMatch(/<a\b/);
+	});
+
+	it('names checklist items by label, in a section of their own, and sends each stakeholder update to its own section', () => {
+		const report = render(name);
+		expect(report).not.toMatch(/detection-and-triage\/|Checked:|Unchecked:|\(logged /);
+		expect(report).toContain('### Checklist progress');
+		expect(report).toMatch(/\| Detection & Triage \| Turn off feature flags \/ kill switches \| alice \|/);
+		expect(report).toContain('Impact: about 30% of checkout attempts failed for 21 minutes.');
+		expect(report).toMatch(/\[1\].*Drained checkout traffic from USA-2/);
+		expect(report).toContain('- [1] at 2026-11-23 03:35 UTC by bob, 19m 00s later');
 	});
 
 	it('has every section heading of the house format', () => {
@@ -76,7 +87,7 @@ describe('hostile text in every template', () => {
 		alice(7, {type: 'invariant.recorded', kind: 'monitor', reference: nasty, description: nasty}),
 		alice(8, {type: 'incident.closed', overrideReason: nasty}),
 	];
-	const timelineRows = reduceIncident(SCRIPTED_ID, events).timeline.length;
+	const timelineRows = reportTimeline(reduceIncident(SCRIPTED_ID, events)).rows.length;
 
 	it.each(TEMPLATES)('%s: tables keep their shape and no raw HTML survives', name => {
 		const report = render(name, events);
