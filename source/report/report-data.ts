@@ -146,7 +146,8 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		},
 		impact: {
 			users: closure('impactUsers'),
-			duration: closure('impactDuration') ?? lasting,
+			/** As answered; templates without a duration of their own fall back to `metrics.duration`. */
+			duration: closure('impactDuration'),
 			scope: closure('impactScope'),
 			data: closure('impactData'),
 			revenue: closure('impactRevenue'),

@@ -77,7 +77,7 @@ describe.each(TEMPLATES)('the %s template', name => {
 	it('with every answer skipped, says each missing one at most once and never "not recorded"', () => {
 		const report = render(name, answeredNothing());
 		expect(report).not.toMatch(/not recorded|undefined|\{\{/);
-		const todos = report.match(/_TODO\(review\): [^_]+_/g) ?? [];
+		const todos: string[] = report.match(/_TODO\(review\): [^_]+_/g) ?? [];
 		expect(todos.length).toBeGreaterThan(0);
 		expect(todos.filter((todo, index) => todos.indexOf(todo) !== index)).toEqual([]);
 	});
