@@ -14,6 +14,7 @@ import {incidentLogPathOf, readIncidentLog, updateIncidentLog} from '../report/i
 import type {Runbook} from '../runbook/runbook.js';
 import type {CommandContext} from './command-context.js';
 import {recordEvent} from './record-event.js';
+import {loadIncident} from './load-incident.js';
 import {loadReportSubject, renderSubject, reportPathOf, writeDocument} from './write-report.js';
 
 export interface PublishResult {
@@ -44,7 +45,9 @@ export async function publishIncident(
 ): Promise<PublishResult> {
 	const now = context.now();
 	const subject = loadReportSubject(context.docsDir, incidentId);
-	const {state, events} = subject.loaded;
+	const {state} = subject.loaded;
+	// The report must read exactly as the journal will once publishing is recorded: fold those events in too.
+	const {events} = loadIncident(context.docsDir, state.id);
 	const publishing = publishingEvents(state, subject.runbook, {
 		path: relative(workspace.root, reportPathOf(context.docsDir, state)),
 		template: templateName,

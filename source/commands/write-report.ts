@@ -11,7 +11,7 @@ import {TemplateError} from '../report/template-engine.js';
 import {findTemplate} from '../report/template-store.js';
 import {EnvironmentError, UserError, environmentErrorFrom} from './command-errors.js';
 import {findNewestOpenIncident, findIncident} from './find-incident.js';
-import {loadIncident, type LoadedIncident} from './load-incident.js';
+import {loadIncident, type IncidentAtMarks} from './load-incident.js';
 
 export interface RenderedReport {
 	incidentId: string;
@@ -26,7 +26,7 @@ export interface RenderedReport {
 
 /** An incident to report on, with the runbook its checklist is read against. */
 export interface ReportSubject {
-	loaded: LoadedIncident;
+	loaded: IncidentAtMarks;
 	runbook: Runbook;
 	/** Lines worth showing: a runbook that could not be read. */
 	warnings: string[];

@@ -26,7 +26,7 @@ export const HYPOTHESIS_RESULTS = ['confirmed', 'ruled-out', 'inconclusive'] as 
 export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
 export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as const;
 /** The Google SRE postmortem's action item types. */
-export const ACTION_KINDS = ['mitigate', 'prevent', 'process'] as const;
+export const ACTION_KINDS = ['mitigate', 'prevent', 'process', 'detect'] as const;
 export const INVARIANT_KINDS = ['test', 'monitor'] as const;
 export const CLOSURE_FIELDS = [
 	'whatHappened',
@@ -49,6 +49,15 @@ export const CLOSURE_FIELDS = [
 	'lessonsKeep',
 	'lessonsStop',
 	'lessonsStart',
+	// Added later: new names go last, so the list error messages print keeps its old start.
+	'impactRevenue',
+	'detectionMethod',
+	'alertQuality',
+	'detectionGap',
+	'wentWell',
+	'wentWrong',
+	'slowedResponse',
+	'gotLucky',
 ] as const;
 
 export type Severity = (typeof SEVERITIES)[number];

@@ -1,6 +1,6 @@
 import {hypothesisResultLabel, severityLabel, statusLabel} from '../core/describe-event.js';
-import type {ClosureField} from '../core/events.js';
-import {WHY_QUESTIONS, whyField} from '../core/five-whys.js';
+import type {ActionKind, ActionStatus, ClosureField} from '../core/events.js';
+import {rootCauseOf, WHY_QUESTIONS, whyField} from '../core/five-whys.js';
 import {isOpenIncident, type IncidentState, type TimelineKind} from '../core/incident-state.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime} from '../core/time-format.js';
@@ -11,6 +11,9 @@ import {timelineDiagram} from './timeline-diagram.js';
 // The one data shape every report template receives. Values are plain user
 // text (templates escape them for where they land) or undefined when nothing
 // was recorded, so a template can say so instead of leaving a placeholder.
+
+const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {open: 'open', 'in-progress': 'in progress', done: 'done', 'wont-do': "won't do"};
+const ACTION_KIND_LABELS: Record<ActionKind, string> = {prevent: 'prevent', mitigate: 'mitigate', detect: 'detect', process: 'process'};
 
 export function buildReportData(state: IncidentState, runbook: Runbook, now: Date) {
 	const metrics = computeMetrics(state, now);
@@ -36,6 +39,23 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 	}));
 	const notesOf = (...kinds: TimelineKind[]) => state.timeline.filter(entry => kinds.includes(entry.kind)).map(entry => entry.text);
 	const resolvedAt = state.milestones.resolved;
+	const rootCause = rootCauseOf(state.closure);
+	const answeredWhys = WHY_QUESTIONS.flatMap((question, index) => {
+		const answer = closure(whyField(index));
+		return answer ? [{number: index + 1, question, answer}] : [];
+	});
+	const actions = state.actions.map((action, index) => ({
+		number: index + 1,
+		description: action.description,
+		owner: nonEmpty(action.owner),
+		priority: action.priority,
+		urgent: action.priority === 'P0' || action.priority === 'P1',
+		due: action.due,
+		status: ACTION_STATUS_LABELS[action.status],
+		done: action.status === 'done',
+		type: action.kind ? ACTION_KIND_LABELS[action.kind] : undefined,
+		bug: nonEmpty(action.bug),
+	}));
 	const dateTime = (at: string | undefined) => (at === undefined ? undefined : formatUtcDateTime(at));
 	// An open incident's report must not change by itself, or every publish would commit.
 	const lasting = resolvedAt
@@ -69,6 +89,8 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 			timeToDetect: duration(metrics.timeToDetectMs),
 			timeToAcknowledge: duration(metrics.timeToAcknowledgeMs),
 			timeToMitigate: duration(metrics.timeToMitigateMs),
+			/** Detection to the first confirmed hypothesis. */
+			timeToDiagnose: duration(diagnosisMs(state, metrics.detectedAt)),
 			timeToResolve: duration(metrics.timeToResolveMs),
 			duration: lasting,
 			ongoing: resolvedAt === undefined,
@@ -92,44 +114,56 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 			evidence: nonEmpty(hypothesis.result?.evidence),
 			by: hypothesis.by,
 		})),
+		// The closure answers: each has one home in every built-in template (templates/README.md).
 		summary: {
 			whatHappened: closure('whatHappened'),
 			whoImpacted: closure('whoImpacted'),
 		},
 		impact: {
 			users: closure('impactUsers'),
-			duration: closure('impactDuration') ?? lasting,
+			/** As answered; templates without a duration of their own fall back to `metrics.duration`. */
+			duration: closure('impactDuration'),
 			scope: closure('impactScope'),
 			data: closure('impactData'),
+			revenue: closure('impactRevenue'),
 		},
-		whys: WHY_QUESTIONS.map((question, index) => ({
-			number: index + 1,
-			question,
-			answer: closure(whyField(index)),
-			last: index === WHY_QUESTIONS.length - 1,
-		})),
-		rootCause: closure('rootCause'),
+		/** How it was detected: as answered, else the first detection note. */
+		detection: closure('detectionMethod') ?? notesOf('detection')[0],
+		alertQuality: closure('alertQuality'),
+		detectionGap: closure('detectionGap'),
+		/** The whys answered that lead to the root cause; the why that is the root cause is not among them. */
+		whys: answeredWhys.filter(why => why.answer.trim() !== rootCause),
+		/** The one root cause: as answered, else the deepest why. */
+		rootCause,
+		/** The why (number and question) whose answer is the root cause, when one is. */
+		rootCauseWhy: answeredWhys.find(why => why.answer.trim() === rootCause),
 		trigger: closure('trigger'),
 		contributingFactors: closure('contributingFactors'),
 		immediateFix: closure('immediateFix'),
 		permanentFix: closure('permanentFix'),
 		permanentFixLink: closure('permanentFixLink'),
+		response: {
+			wentWell: closure('wentWell'),
+			wentWrong: closure('wentWrong'),
+			slowed: closure('slowedResponse'),
+			lucky: closure('gotLucky'),
+		},
 		lessons: {keep: closure('lessonsKeep'), stop: closure('lessonsStop'), start: closure('lessonsStart')},
-		detection: notesOf('detection')[0],
 		mitigations: notesOf('mitigation'),
 		/** Each stakeholder update in full; the timeline shows its first line. */
 		communications: communications(state),
-		actions: state.actions.map((action, index) => ({
-			number: index + 1,
-			description: action.description,
-			owner: nonEmpty(action.owner),
-			priority: action.priority,
-			due: action.due,
-			status: action.status,
-			type: action.kind,
-			bug: nonEmpty(action.bug),
-		})),
+		actions,
+		/** P0 and P1 action items, and the rest: for templates that list the urgent ones apart. */
+		urgentActions: actions.filter(action => action.urgent),
+		otherActions: actions.filter(action => !action.urgent),
+		/** The action items with a ticket or PR link. */
+		tickets: actions.filter(action => action.bug !== undefined),
+		actionFollowUp: followUpOf(actions),
 		invariants,
+		/** Tests prevent a recurrence and monitors detect it faster: templates that ask those apart list them apart. */
+		invariantTests: invariants.filter(i => i.kind === 'Test'),
+		invariantMonitors: invariants.filter(i => i.kind === 'Monitor'),
+		detectActions: actions.filter(action => action.type === 'detect'),
 		invariantTest: invariants.find(i => i.kind === 'Test'),
 		invariantMonitor: invariants.find(i => i.kind === 'Monitor'),
 		closed: state.closed
@@ -141,6 +175,21 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 }
 
 export type ReportData = ReturnType<typeof buildReportData>;
+
+function diagnosisMs(state: IncidentState, detectedAt: string | undefined): number | undefined {
+	const confirmed = state.hypotheses.flatMap(hypothesis => (hypothesis.result?.outcome === 'confirmed' ? [hypothesis.result.at] : [])).sort()[0];
+	return confirmed === undefined || detectedAt === undefined ? undefined : Math.max(0, Date.parse(confirmed) - Date.parse(detectedAt));
+}
+
+/** The review's follow-up: how many P0 items are done and P1 items have a due date. */
+function followUpOf(actions: readonly {priority: string; done: boolean; due?: string}[]) {
+	const p0 = actions.filter(action => action.priority === 'P0');
+	const p1 = actions.filter(action => action.priority === 'P1');
+	return {
+		p0: {total: p0.length, done: p0.filter(action => action.done).length, all: p0.every(action => action.done)},
+		p1: {total: p1.length, scheduled: p1.filter(action => action.done || action.due).length, all: p1.every(action => action.done || action.due)},
+	};
+}
 
 function nonEmpty(value: string | undefined): string | undefined {
 	return value !== undefined && value.trim() !== '' ? value : undefined;

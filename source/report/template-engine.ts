@@ -7,8 +7,10 @@ import {escapeBlock, escapeCell, escapeCode, escapeInline} from './markdown-esca
 //   {{cell x}}    a table cell, or "not recorded"
 //   {{block x}}   a multi-line paragraph, or "_not recorded_"
 //   {{code x}}    an inline code span, or "_not recorded_"
+//   {{todo "what"}} "_TODO(review): what_": an answer skipped in the wizard, said once
 //   {{{diagram}}} the generated Mermaid source (already safe)
 //   (eq a b)      comparison for {{#if}}
+//   (or a b …)    the first of them that is present, for {{#if}}
 // Templates cannot run code, so a repository's own templates are safe to load.
 
 export const NOT_RECORDED = 'not recorded';
@@ -33,7 +35,11 @@ engine.registerHelper('cell', (value: unknown) => (present(value) ? safe(escapeC
 engine.registerHelper('block', (value: unknown) => (present(value) ? safe(escapeBlock(String(value))) : missing(true)));
 engine.registerHelper('code', (value: unknown) => (present(value) ? safe(escapeCode(String(value))) : missing(true)));
 
+engine.registerHelper('todo', (what: unknown) => safe(`_TODO(review): ${escapeInline(String(what))}_`));
+
 engine.registerHelper('eq', (left: unknown, right: unknown) => left === right);
+// Handlebars passes its options object last: it is not one of the values.
+engine.registerHelper('or', (...values: unknown[]) => values.slice(0, -1).find(value => present(value) || (Array.isArray(value) && value.length > 0)));
 
 export type CompiledTemplate = (data: object) => string;
 

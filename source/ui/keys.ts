@@ -154,8 +154,8 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 		keys: [char('w')],
 		shown: 'w',
 		label: 'wizard',
-		help: 'closure wizard: summary, impact, 5 whys, actions, lessons, invariant, close, publish',
-		readme: 'closure wizard: summary, impact, 5 whys, root cause, trigger, fixes, corrective actions, lessons, the invariant (a test or monitor), close, publish',
+		help: 'closure wizard: summary, impact, detection, 5 whys, fixes, lessons, actions, invariant, close, publish',
+		readme: 'closure wizard: summary, impact, detection, 5 whys, root cause, trigger, fixes, the response and its lessons, action items, the invariant (a test or monitor), close, publish',
 	},
 	{
 		mode: 'browse',
@@ -239,7 +239,7 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 const MODE_NOTES: Readonly<Partial<Record<ModeName, string>>> = {
 	text: 'Start with @HH:MM (UTC) or @-5m to backdate',
 	choose: 'or a number, or the first letter',
-	wizard: 'y/n, t/m, 0-3 where a step asks',
+	wizard: 'y/n, t/m, a letter or 0-3 where a step asks',
 	compose: 'type to add',
 };
 

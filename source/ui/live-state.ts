@@ -1,5 +1,5 @@
 import type {ChecklistItem} from '../core/checklist.js';
-import type {ClosureField, EventPayload, HypothesisResult, InvariantKind, NoteKind, Priority, Role} from '../core/events.js';
+import type {ActionKind, ClosureField, EventPayload, HypothesisResult, InvariantKind, NoteKind, Priority, Role} from '../core/events.js';
 import type {TimelineEntry} from '../core/incident-state.js';
 import type {TimelineFormat} from './timeline-layout.js';
 
@@ -56,9 +56,22 @@ export type ChoicePurpose =
 	| {kind: 'role'}
 	| {kind: 'note-kind'; target: string; current: NoteKind};
 
+export type ActionPhase = 'description' | 'type' | 'owner' | 'priority' | 'due' | 'link' | 'status';
+
 export type WizardDraft =
 	| {kind: 'text'; value: string}
-	| {kind: 'action'; phase: 'description' | 'owner' | 'priority' | 'due'; description: string; owner: string; priority?: Priority; value: string}
+	/** An action item, asked field by field; `value` is the text of the phase being typed. */
+	| {
+			kind: 'action';
+			phase: ActionPhase;
+			description: string;
+			owner: string;
+			actionKind?: ActionKind;
+			priority?: Priority;
+			due?: string;
+			bug?: string;
+			value: string;
+	  }
 	| {kind: 'invariant'; phase: 'kind' | 'reference' | 'description'; invariantKind?: InvariantKind; reference: string; value: string}
 	/**
 	 * What the close step asks depends on the incident when the key arrives: an invariant recorded a moment ago

@@ -2,8 +2,10 @@ import type {ClosureField} from '../core/events.js';
 import {WHY_QUESTIONS, whyField} from '../core/five-whys.js';
 import type {IncidentState} from '../core/incident-state.js';
 
-// The closure wizard's steps, in the order a postmortem needs them, and which
-// are still missing for an incident.
+// The closure wizard's steps, in the order a postmortem is written (summary,
+// impact, detection, causes, resolution, the response, lessons, actions), and
+// which are still missing for an incident. Each answer has one home in every
+// template: templates/README.md has the table.
 
 export type WizardStep =
 	| {kind: 'field'; field: ClosureField; title: string; prompt: string}
@@ -16,22 +18,30 @@ const field = (name: ClosureField, title: string, prompt: string): WizardStep =>
 
 export const WIZARD_STEPS: readonly WizardStep[] = [
 	field('whatHappened', 'Summary: what happened', 'What happened, in one or two sentences?'),
-	field('whoImpacted', 'Summary: who was impacted', 'Who or what was impacted?'),
-	field('impactUsers', 'Impact: users', 'How many users were affected?'),
-	field('impactDuration', 'Impact: duration', 'For how long were they affected?'),
-	field('impactScope', 'Impact: scope', 'Which features, regions or customers?'),
+	field('whoImpacted', 'Summary: who was impacted', 'Who or what was impacted, in one sentence?'),
+	field('impactUsers', 'Impact: users', 'How many users were affected (number or share)?'),
+	field('impactDuration', 'Impact: duration', 'For how long were they affected? (empty: from the milestones)'),
+	field('impactScope', 'Impact: scope', 'Which features, regions or customers, and how degraded?'),
 	field('impactData', 'Impact: data', 'Data affected: none, read-only, corruption or loss?'),
+	field('impactRevenue', 'Impact: revenue', 'Revenue or business impact (lost orders, SLA credits)?'),
+	field('detectionMethod', 'Detection: how', 'How was it detected: which alert, dashboard or report? (empty: the detection note)'),
+	field('alertQuality', 'Detection: alert quality', 'Was the alert clear and actionable?'),
+	field('detectionGap', 'Detection: why not earlier', "Why wasn't it caught earlier (the gap in tests or monitoring)?"),
 	...WHY_QUESTIONS.map((question, index) => field(whyField(index), `Why ${index + 1}`, question)),
-	field('rootCause', 'Root cause', 'So the root cause is:'),
+	field('rootCause', 'Root cause', 'So the root cause is (Enter keeps the last why):'),
 	field('trigger', 'Trigger', 'The specific event that started it:'),
 	field('contributingFactors', 'Contributing factors', 'What made it worse or slower to fix?'),
-	field('immediateFix', 'Immediate fix', 'What stopped the bleeding?'),
-	field('permanentFix', 'Permanent fix', 'What fixes the cause for good?'),
-	field('permanentFixLink', 'Permanent fix PR', 'Link to the pull request:'),
-	{kind: 'actions', title: 'Corrective actions'},
-	field('lessonsKeep', 'Lessons: keep', 'What worked and should be kept?'),
+	field('immediateFix', 'Resolution: immediate fix', 'What stopped the bleeding? (empty: the mitigation notes)'),
+	field('permanentFix', 'Resolution: permanent fix', 'What fixes the cause for good?'),
+	field('permanentFixLink', 'Resolution: fix PR', 'Link to the pull request:'),
+	field('wentWell', 'Response: went well', 'What went well?'),
+	field('wentWrong', 'Response: went wrong', 'What went wrong?'),
+	field('slowedResponse', 'Response: slowed us', 'What slowed the response or the recovery?'),
+	field('gotLucky', 'Response: got lucky', 'Where did we get lucky?'),
+	field('lessonsKeep', 'Lessons: keep', 'What should we keep doing?'),
 	field('lessonsStop', 'Lessons: stop', 'What should we stop doing?'),
 	field('lessonsStart', 'Lessons: start', 'What should we start doing?'),
+	{kind: 'actions', title: 'Action items'},
 	{kind: 'invariant', title: 'The invariant (test or monitor)'},
 	{kind: 'close', title: 'Close as Resolved'},
 	{kind: 'publish', title: 'Publish the report'},

@@ -112,12 +112,12 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		const tmux = session;
 		await tmux.waitFor('Queue stuck');
 		await tmux.keys('w');
-		await tmux.waitFor('Closure wizard · step 1/24');
+		await tmux.waitFor('Closure wizard · step 1/32');
 		await tmux.text('The worker died on a poisoned message');
 		await tmux.keys('Enter');
-		await tmux.waitFor('step 2/24');
-		for (let step = 2; step < 22; step++) await tmux.keys('Tab');
-		await tmux.waitFor('step 22/24');
+		await tmux.waitFor('step 2/32');
+		for (let step = 2; step < 30; step++) await tmux.keys('Tab');
+		await tmux.waitFor('step 30/32');
 		await tmux.keys('t');
 		await tmux.text('tests/test_worker.py::test_poison_message');
 		await tmux.keys('Enter');

@@ -29,27 +29,30 @@ it('walks from the summary to a commit, saving each answer as it is given', asyn
 	const {repo, context, incidentId, publish, state} = setUp();
 	const app = await renderApp(context, incidentId, {size: {columns: 120, rows: 30}, publish});
 	await app.press('w');
-	await app.waitFor('Closure wizard · step 1/24 · 24 missing');
+	await app.waitFor('Closure wizard · step 1/32 · 32 missing');
 	await app.type('Release v143 leaked DB connections');
 	await app.press(KEY.enter);
-	await app.waitFor('step 2/24');
+	await app.waitFor('step 2/32');
 	expect(state().closure.whatHappened).toBe('Release v143 leaked DB connections');
 
-	for (let step = 2; step <= 17; step++) await app.press(KEY.tab);
-	await app.waitFor('Corrective actions');
+	for (let step = 2; step <= 28; step++) await app.press(KEY.tab);
+	await app.waitFor('Action items');
 	await app.type('Canary every deploy');
 	await app.press(KEY.enter);
+	await app.waitFor('Type ›');
+	await app.press('p');
 	await app.type('bob');
 	await app.press(KEY.enter);
 	await app.waitFor('Priority ›');
 	await app.press('1');
 	await app.type('2026-12-01');
 	await app.press(KEY.enter);
-	await app.waitFor('· P1 Canary every deploy (bob, due 2026-12-01, open)');
+	await app.type('OPS-142');
 	await app.press(KEY.enter);
-	await app.waitFor('Lessons: keep');
-
-	await app.press(KEY.tab, KEY.tab, KEY.tab);
+	await app.waitFor('Status ›');
+	await app.press('o');
+	await app.waitFor('· P1 Canary every deploy (prevent, bob, due 2026-12-01, OPS-142, open)');
+	await app.press(KEY.enter);
 	await app.waitFor('The invariant (test or monitor)');
 	await app.press('t');
 	await app.type('tests/test_pool.py::test_release');
@@ -70,7 +73,7 @@ it('walks from the summary to a commit, saving each answer as it is given', asyn
 	const report = readFileSync(join(repo, 'docs', 'incidents', `${incidentId}_checkout-5xx.md`), 'utf8');
 	expect(report).toContain('Release v143 leaked DB connections');
 	expect(report).toContain('- [x] **Test Added:** `tests/test_pool.py::test_release` — fails on a leaked connection');
-	expect(state().actions).toEqual([expect.objectContaining({description: 'Canary every deploy', owner: 'bob', priority: 'P1', due: '2026-12-01'})]);
+	expect(state().actions).toEqual([expect.objectContaining({description: 'Canary every deploy', kind: 'prevent', owner: 'bob', priority: 'P1', due: '2026-12-01', bug: 'OPS-142'})]);
 });
 
 it('refuses to close without an invariant unless a reason is typed, and the report says so', async () => {
@@ -105,11 +108,11 @@ it('opens in the wizard, at the first missing answer, when the incident is in Mo
 	const {context, incidentId, publish} = setUp();
 	recordEvent(context, incidentId, {type: 'status.changed', status: 'monitoring'});
 	const app = await renderApp(context, incidentId, {size: {columns: 120, rows: 30}, publish});
-	await app.waitFor('Closure wizard · step 1/24');
+	await app.waitFor('Closure wizard · step 1/32');
 	await app.type('It broke');
 	await app.press(KEY.enter, KEY.escape);
 	await app.press('w');
-	await app.waitFor('Closure wizard · step 2/24 · 23 missing');
+	await app.waitFor('Closure wizard · step 2/32 · 31 missing');
 });
 
 it('shows a git fault in one line and keeps the files', async () => {

@@ -14,7 +14,7 @@ it('draws the end of a 65 KB paste into a wizard answer, and keeps taking keys',
 	const {incidentId} = openIncident(context, {title: 'Checkout 5xx', severity: 1});
 	const app = await renderApp(context, incidentId, {size: {columns: 120, rows: 30}});
 	await app.press('w');
-	await app.waitFor('Closure wizard · step 1/24');
+	await app.waitFor('Closure wizard · step 1/');
 	await app.paste(`${'x'.repeat(65_000)} the end of the log`);
 	const frame = await app.waitFor('xxx the end of the log█');
 	expect(frame.split('\n').every(line => line.length <= 120)).toBe(true);

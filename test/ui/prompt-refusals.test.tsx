@@ -6,6 +6,7 @@ import {loadIncident} from '../../source/commands/load-incident.js';
 import {openIncident} from '../../source/commands/open-incident.js';
 import {MAX_TEXT_LENGTH} from '../../source/core/events.js';
 import {journalPathOf} from '../../source/journal/journal-paths.js';
+import {WIZARD_STEPS} from '../../source/ui/wizard-steps.js';
 import {KEY, manualClock, renderApp, testContext} from '../helpers/ink-driver.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 
@@ -63,10 +64,12 @@ it('refuses a handle with a space at the handle prompt, with the reason, keeping
 it('refuses a due date that is not a real day at the due prompt, keeping the text', async () => {
 	const app = await renderApp(bob, incidentId, {size: {columns: 160, rows: 30}});
 	await app.press('w');
-	for (let step = 1; step <= 17; step++) await app.press(KEY.tab);
-	await app.waitFor('New action (empty: go on)');
+	const actions = WIZARD_STEPS.findIndex(step => step.kind === 'actions');
+	for (let step = 0; step < actions; step++) await app.press(KEY.tab);
+	await app.waitFor('New action item (empty: go on)');
 	await app.type('Canary every deploy');
 	await app.press(KEY.enter);
+	await app.press('p');
 	await app.type('carol');
 	await app.press(KEY.enter);
 	await app.press('1');
@@ -75,8 +78,8 @@ it('refuses a due date that is not a real day at the due prompt, keeping the tex
 	const refused = await app.waitFor('not a date: "2026-02-30" (a due date is a real day as YYYY-MM-DD, or empty)');
 	expect(refused).toContain('Due (YYYY-MM-DD, optional) › 2026-02-30█');
 
-	await app.press(KEY.backspace, KEY.backspace, '2', '8', KEY.enter);
-	await app.waitFor('· P1 Canary every deploy (carol, due 2026-02-28, open)');
+	await app.press(KEY.backspace, KEY.backspace, '2', '8', KEY.enter, KEY.enter, 'o');
+	await app.waitFor('· P1 Canary every deploy (prevent, carol, due 2026-02-28, open)');
 });
 
 it('refuses a hypothesis longer than an event holds at its own prompt, not at the next one', async () => {

@@ -121,7 +121,7 @@ describe('every pane draws text from files and remotes inert', () => {
 		const mode = startWizardStep(step, {closure: {}, hasInvariant: false, closed: false});
 		const {lastFrame} = renderWide(<WizardPanel state={forged} mode={{...mode, draft: {kind: 'action', phase: 'description', description: '', owner: '', value: HOSTILE}}} rows={20} columns={400} />);
 		expectInert(lastFrame());
-		expect(lastFrame()).toContain(`· P1 A ${SHOWN} (O ${SHOWN}, open)`);
-		expect(lastFrame()).toContain(`New action (empty: go on) › ${SHOWN}`);
+		expect(lastFrame()).toContain(`· P1 A ${SHOWN} (prevent, O ${SHOWN}, open)`);
+		expect(lastFrame()).toContain(`New action item (empty: go on) › ${SHOWN}`);
 	});
 });

@@ -17,6 +17,13 @@ interface WizardPanelProps {
 
 const STEP_LIST_WIDTH = 34;
 
+const ACTION_TEXT_LABELS = {
+	description: 'New action item (empty: go on)',
+	owner: 'Owner',
+	due: 'Due (YYYY-MM-DD, optional)',
+	link: 'Ticket or PR link (optional)',
+} as const;
+
 function InputLine({label, value, columns}: {label: string; value: string; columns: number}) {
 	const prefix = `${label} › `;
 	return (
@@ -37,8 +44,16 @@ function DraftInput({draft, state, columns}: {draft: WizardDraft; state: Inciden
 			if (state.invariants.length > 0) return <Text color={theme.accent}>{`y closes the incident as Resolved${resolvedAtNote(state)} · n or Enter goes on`}</Text>;
 			return <InputLine label="Reason to close without one" value={draft.value} columns={columns} />;
 		case 'action':
-			if (draft.phase === 'priority') return <Text color={theme.accent}>Priority › press 0, 1, 2 or 3 (P0 is most urgent)</Text>;
-			return <InputLine label={{description: 'New action (empty: go on)', owner: 'Owner', due: 'Due (YYYY-MM-DD, optional)'}[draft.phase]} value={draft.value} columns={columns} />;
+			switch (draft.phase) {
+				case 'type':
+					return <Text color={theme.accent} wrap="wrap">Type › p prevent · m mitigate · d detect · r process (Tab: none)</Text>;
+				case 'priority':
+					return <Text color={theme.accent} wrap="wrap">Priority › press 0, 1, 2 or 3 (P0 is most urgent; Tab: P2)</Text>;
+				case 'status':
+					return <Text color={theme.accent} wrap="wrap">Status › o open · i in progress · d done · w won't do (Tab: open)</Text>;
+				default:
+					return <InputLine label={ACTION_TEXT_LABELS[draft.phase]} value={draft.value} columns={columns} />;
+			}
 		case 'invariant':
 			if (draft.phase === 'kind') return <Text color={theme.accent}>t a test that prevents a recurrence · m a monitor that detects it faster · Enter skips</Text>;
 			return <InputLine label={draft.phase === 'reference' ? `${draft.invariantKind} (path, test id or alert)` : 'What it checks'} value={draft.value} columns={columns} />;
@@ -58,7 +73,7 @@ function StepDetails({step, state}: {step: WizardStep; state: IncidentState}) {
 		return (
 			<Box flexDirection="column">
 				{state.actions.map(action => (
-					<Text key={action.id} wrap="truncate">{`· ${action.priority} ${action.description} (${action.owner || 'no owner'}${action.due ? `, due ${action.due}` : ''}, ${action.status})`}</Text>
+					<Text key={action.id} wrap="truncate">{`· ${action.priority} ${action.description} (${[action.kind, action.owner || 'no owner', action.due && `due ${action.due}`, action.bug, action.status].filter(Boolean).join(', ')})`}</Text>
 				))}
 			</Box>
 		);
@@ -105,7 +120,7 @@ export function WizardPanel({state, mode, rows, columns}: WizardPanelProps) {
 				) : null}
 				<Box flexDirection="column" flexGrow={1}>
 					<Text bold wrap="truncate">{step.title}</Text>
-					{prompt ? <Text wrap="truncate">{prompt}</Text> : null}
+					{prompt ? <Text wrap="wrap">{prompt}</Text> : null}
 					<DraftInput draft={mode.draft} state={state} columns={showList ? columns - STEP_LIST_WIDTH - 1 : columns} />
 					<StepDetails step={step} state={state} />
 					{showList ? null : <Text wrap="truncate" color={theme.muted}>{`Missing: ${missing.map(m => m.title).join(', ') || 'nothing'}`}</Text>}

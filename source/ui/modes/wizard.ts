@@ -1,4 +1,5 @@
-import type {Priority} from '../../core/events.js';
+import type {ActionKind, ActionStatus, Priority} from '../../core/events.js';
+import {deepestWhy} from '../../core/five-whys.js';
 import {parseWhen} from '../../core/when.js';
 import {
 	record,
@@ -19,15 +20,28 @@ import {WIZARD_STEPS} from '../wizard-steps.js';
 
 // The closure wizard: Enter saves the answer (an event) and moves on, Tab
 // skips, Shift-Tab goes back, Esc leaves; `w` resumes at the first gap. Steps
-// that ask a question (y/n, t/m, a priority 0-3) take one letter instead of text.
+// that ask a question (y/n, t/m, an action's type, priority or status) take one
+// key instead of text. An action item is asked field by field and written as
+// one event once its status is given; Tab skips one of its fields.
+
+/** The keys that answer an action item's type, priority and status. */
+export const ACTION_TYPE_KEYS: Readonly<Record<string, ActionKind>> = {p: 'prevent', m: 'mitigate', d: 'detect', r: 'process'};
+export const ACTION_STATUS_KEYS: Readonly<Record<string, ActionStatus>> = {o: 'open', i: 'in-progress', d: 'done', w: 'wont-do'};
+const DEFAULT_PRIORITY: Priority = 'P2';
+
+type ActionDraft = Extract<WizardDraft, {kind: 'action'}>;
+const NEW_ACTION: ActionDraft = {kind: 'action', phase: 'description', description: '', owner: '', value: ''};
 
 export function startWizardStep(step: number, view: WizardView): WizardMode {
 	const definition = WIZARD_STEPS[step]!;
 	switch (definition.kind) {
-		case 'field':
-			return {name: 'wizard', step, draft: {kind: 'text', value: view.closure[definition.field] ?? ''}};
+		case 'field': {
+			// The 5 whys end in the root cause: its answer starts as the last why, so there is one.
+			const suggested = definition.field === 'rootCause' ? deepestWhy(view.closure) : undefined;
+			return {name: 'wizard', step, draft: {kind: 'text', value: view.closure[definition.field] ?? suggested ?? ''}};
+		}
 		case 'actions':
-			return {name: 'wizard', step, draft: {kind: 'action', phase: 'description', description: '', owner: '', value: ''}};
+			return {name: 'wizard', step, draft: NEW_ACTION};
 		case 'invariant':
 			return {name: 'wizard', step, draft: {kind: 'invariant', phase: 'kind', reference: '', value: ''}};
 		case 'close':
@@ -47,7 +61,7 @@ function takesText(draft: WizardDraft, view: WizardView): draft is TextDraft {
 		case 'close':
 			return draft.phase === 'time' || (!view.closed && !view.hasInvariant);
 		case 'action':
-			return draft.phase !== 'priority';
+			return draft.phase === 'description' || draft.phase === 'owner' || draft.phase === 'due' || draft.phase === 'link';
 		case 'invariant':
 			return draft.phase !== 'kind';
 		case 'confirm':
@@ -68,7 +82,11 @@ const finish = (ui: LiveUi): LiveKeyResult => ({ui: {...ui, mode: {name: 'browse
 export const wizardMode: ModeHandler<WizardMode> = {
 	commands: {
 		save,
-		skip: (ui, mode, {view}) => ({ui: goTo(ui, mode.step + 1, view.wizard)}),
+		skip: (ui, mode, {view, now}) => {
+			const draft = mode.draft;
+			if (draft.kind === 'action' && draft.phase !== 'description') return skipActionField(ui, mode, draft, now);
+			return {ui: goTo(ui, mode.step + 1, view.wizard)};
+		},
 		back: (ui, mode, {view}) => ({ui: goTo(ui, mode.step - 1, view.wizard)}),
 		leave: ui => ({ui: {...ui, mode: {name: 'browse'}, message: {text: 'wizard left; w resumes where answers are missing', tone: 'info'}}}),
 		...editingCommands(command => (ui: LiveUi, mode: WizardMode, {view}: KeyContext) => {
@@ -102,14 +120,14 @@ function save(ui: LiveUi, mode: WizardMode, {view: {wizard: view}, now}: KeyCont
 		case 'confirm':
 			return finish(ui);
 		case 'action':
-			return draft.phase === 'priority' ? {ui} : saveAction(ui, mode, draft, view, now);
+			return takesText(draft, view) ? saveActionText(ui, mode, draft, view) : {ui};
 		case 'invariant':
 			return draft.phase === 'kind' ? next(ui, mode, view) : saveInvariant(ui, mode, draft, view, now);
 	}
 }
 
 /** A one-letter answer to a step that asks a question. */
-function answer(ui: LiveUi, mode: WizardMode, text: string, {view: {wizard: view}}: KeyContext): LiveKeyResult {
+function answer(ui: LiveUi, mode: WizardMode, text: string, {view: {wizard: view}, now}: KeyContext): LiveKeyResult {
 	const draft = mode.draft;
 	switch (draft.kind) {
 		case 'close':
@@ -119,10 +137,8 @@ function answer(ui: LiveUi, mode: WizardMode, text: string, {view: {wizard: view
 		case 'confirm':
 			if (text === 'y') return {ui: {...ui, mode: {name: 'browse'}}, effect: {type: 'publish'}};
 			return text === 'n' ? finish(ui) : {ui};
-		case 'action': {
-			const priority = /^[0-3]$/.test(text) ? (`P${text}` as Priority) : undefined;
-			return priority ? setDraft(ui, mode, {...draft, priority, phase: 'due', value: ''}) : {ui};
-		}
+		case 'action':
+			return answerAction(ui, mode, draft, text, now);
 		case 'invariant':
 			if (text === 't' || text === 'm') return setDraft(ui, mode, {...draft, invariantKind: text === 't' ? 'test' : 'monitor', phase: 'reference'});
 			return {ui};
@@ -153,17 +169,70 @@ function closeAtTypedTime(ui: LiveUi, mode: WizardMode, draft: Extract<WizardDra
 	return next(ui, mode, view, {type: 'close', at: parsed.at, ...(draft.reason === undefined ? {} : {overrideReason: draft.reason})});
 }
 
-function saveAction(ui: LiveUi, mode: WizardMode, draft: Extract<WizardDraft, {kind: 'action'}>, view: WizardView, now: Date): LiveKeyResult {
+/** Enter on an action item's text field: the description, owner, due date or ticket link. */
+function saveActionText(ui: LiveUi, mode: WizardMode, draft: ActionDraft, view: WizardView): LiveKeyResult {
 	const value = draft.value.trim();
 	const problem = draft.phase === 'due' ? dueDateProblem(value) : textProblem(value);
 	if (problem) return {ui: refuse(ui, problem)};
-	if (draft.phase === 'description') {
-		return value === '' ? next(ui, mode, view) : setDraft(ui, mode, {...draft, description: value, phase: 'owner', value: ''});
+	switch (draft.phase) {
+		case 'description':
+			return value === '' ? next(ui, mode, view) : setDraft(ui, mode, {...draft, description: value, phase: 'type', value: ''});
+		case 'owner':
+			return setDraft(ui, mode, {...draft, owner: value, phase: 'priority', value: ''});
+		case 'due':
+			return setDraft(ui, mode, {...draft, ...(value ? {due: value} : {}), phase: 'link', value: ''});
+		default:
+			return setDraft(ui, mode, {...draft, ...(value ? {bug: value} : {}), phase: 'status', value: ''});
 	}
-	if (draft.phase === 'owner') return setDraft(ui, mode, {...draft, owner: value, phase: 'priority', value: ''});
-	const {description, owner} = draft;
-	const event = {type: 'action.added', description, owner, priority: draft.priority ?? 'P2', status: 'open', ...(value ? {due: value} : {})} as const;
-	return {ui: {...ui, mode: {...mode, draft: {kind: 'action', phase: 'description', description: '', owner: '', value: ''}}}, effect: record(event, now)};
+}
+
+/** A key that answers an action item's type, priority or status; other keys do nothing. */
+function answerAction(ui: LiveUi, mode: WizardMode, draft: ActionDraft, key: string, now: Date): LiveKeyResult {
+	if (draft.phase === 'type') {
+		const actionKind = ACTION_TYPE_KEYS[key];
+		return actionKind ? setDraft(ui, mode, {...draft, actionKind, phase: 'owner', value: ''}) : {ui};
+	}
+	if (draft.phase === 'priority') {
+		const priority = /^[0-3]$/.test(key) ? (`P${key}` as Priority) : undefined;
+		return priority ? setDraft(ui, mode, {...draft, priority, phase: 'due', value: ''}) : {ui};
+	}
+	const status = ACTION_STATUS_KEYS[key];
+	return status ? recordAction(ui, mode, draft, status, now) : {ui};
+}
+
+/** Tab on one of an action item's fields: left empty (the priority P2, the status open), on to the next. */
+function skipActionField(ui: LiveUi, mode: WizardMode, draft: ActionDraft, now: Date): LiveKeyResult {
+	const empty = {...draft, value: ''};
+	switch (draft.phase) {
+		case 'type':
+			return setDraft(ui, mode, {...empty, phase: 'owner'});
+		case 'owner':
+			return setDraft(ui, mode, {...empty, owner: '', phase: 'priority'});
+		case 'priority':
+			return setDraft(ui, mode, {...empty, priority: DEFAULT_PRIORITY, phase: 'due'});
+		case 'due':
+			return setDraft(ui, mode, {...empty, phase: 'link'});
+		case 'link':
+			return setDraft(ui, mode, {...empty, phase: 'status'});
+		default:
+			return recordAction(ui, mode, draft, 'open', now);
+	}
+}
+
+/** The action item as one event; the wizard then asks for the next one. */
+function recordAction(ui: LiveUi, mode: WizardMode, draft: ActionDraft, status: ActionStatus, now: Date): LiveKeyResult {
+	const {description, owner, actionKind, due, bug} = draft;
+	const event = {
+		type: 'action.added',
+		description,
+		owner,
+		priority: draft.priority ?? DEFAULT_PRIORITY,
+		status,
+		...(actionKind ? {kind: actionKind} : {}),
+		...(due ? {due} : {}),
+		...(bug ? {bug} : {}),
+	} as const;
+	return {ui: {...withoutRefusal(ui), mode: {...mode, draft: NEW_ACTION}}, effect: record(event, now)};
 }
 
 function saveInvariant(ui: LiveUi, mode: WizardMode, draft: Extract<WizardDraft, {kind: 'invariant'}>, view: WizardView, now: Date): LiveKeyResult {

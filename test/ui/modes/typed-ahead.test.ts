@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {KEY_TABLE, type KeyBinding} from '../../../source/ui/keys.js';
 import {MODE_HANDLERS} from '../../../source/ui/live-input.js';
-import type {LiveMode, LiveUi, ModeName, WizardDraft} from '../../../source/ui/live-state.js';
+import type {ActionPhase, LiveMode, LiveUi, ModeName, WizardDraft} from '../../../source/ui/live-state.js';
 import {startWizardStep} from '../../../source/ui/modes/wizard.js';
 import {WIZARD_STEPS} from '../../../source/ui/wizard-steps.js';
 import {AT, drive, inMode, makeView, RAW} from '../../helpers/live-keys.js';
@@ -17,8 +17,9 @@ const view = makeView({
 
 const wizardAt = (kind: (typeof WIZARD_STEPS)[number]['kind']) => WIZARD_STEPS.findIndex(step => step.kind === kind);
 const wizard = (step: number, draft?: WizardDraft): LiveUi => inMode(draft ? {name: 'wizard', step, draft} : startWizardStep(step, view.wizard));
-const action = (phase: 'description' | 'owner' | 'priority' | 'due') =>
-	wizard(wizardAt('actions'), {kind: 'action', phase, description: 'add a retry', owner: 'bob', value: phase === 'priority' ? '' : 'x'});
+const ASKS_A_KEY = new Set<ActionPhase>(['type', 'priority', 'status']);
+const action = (phase: ActionPhase) =>
+	wizard(wizardAt('actions'), {kind: 'action', phase, description: 'add a retry', owner: 'bob', value: ASKS_A_KEY.has(phase) ? '' : 'x'});
 const invariant = (phase: 'kind' | 'reference' | 'description') =>
 	wizard(wizardAt('invariant'), {kind: 'invariant', phase, invariantKind: 'test', reference: 'test/retry.test.ts', value: phase === 'kind' ? '' : 'x'});
 const text = (purpose: Extract<LiveMode, {name: 'text'}>['purpose'], value = 'rolled back') => inMode({name: 'text', purpose, value, pressedAt: AT});
@@ -51,9 +52,12 @@ const STATES: {readonly [Name in ModeName]: readonly LiveUi[]} = {
 		wizard(wizardAt('actions') - 1),
 		wizard(wizardAt('invariant') - 1),
 		action('description'),
+		action('type'),
 		action('owner'),
 		action('priority'),
 		action('due'),
+		action('link'),
+		action('status'),
 		invariant('kind'),
 		invariant('reference'),
 		invariant('description'),
@@ -93,7 +97,9 @@ function nextKey(ui: LiveUi): {key: string; acted: (after: Driven, before: Drive
 			return {key: 'n', acted: after => expect(after.ui).toMatchObject({mode: {name: 'browse'}, message: {text: 'kept; nothing undone'}})};
 		case 'wizard': {
 			const {draft} = ui.mode;
+			if (draft.kind === 'action' && draft.phase === 'type') return {key: 'p', acted: after => expect(after.ui.mode).toMatchObject({draft: {actionKind: 'prevent', phase: 'owner'}})};
 			if (draft.kind === 'action' && draft.phase === 'priority') return {key: '1', acted: after => expect(after.ui.mode).toMatchObject({draft: {priority: 'P1', phase: 'due'}})};
+			if (draft.kind === 'action' && draft.phase === 'status') return {key: 'd', acted: (after, before) => expect(after.effects.length).toBe(before.effects.length + 1)};
 			if (draft.kind === 'invariant' && draft.phase === 'kind') return {key: 't', acted: after => expect(after.ui.mode).toMatchObject({draft: {phase: 'reference'}})};
 			if (draft.kind === 'confirm') return {key: 'n', acted: after => expect(after.ui.mode.name).toBe('browse')};
 			// A step that takes text (the close step too: no invariant is recorded in this view).

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {CLOSURE_FIELDS, type ClosureField} from '../../../source/core/events.js';
 import type {WizardView} from '../../../source/ui/live-state.js';
 import {startWizardStep} from '../../../source/ui/modes/wizard.js';
 import {CLOSE_STEP, WIZARD_STEPS} from '../../../source/ui/wizard-steps.js';
@@ -7,6 +8,8 @@ import {AT, drive, inMode, makeView, RAW} from '../../helpers/live-keys.js';
 // The closure wizard: each answer is an event at Enter; Tab, Shift-Tab and Esc move.
 
 const ACTIONS = WIZARD_STEPS.findIndex(step => step.kind === 'actions');
+const stepOf = (field: ClosureField) => WIZARD_STEPS.findIndex(step => step.kind === 'field' && step.field === field);
+const FIELD_STEPS = WIZARD_STEPS.flatMap(step => (step.kind === 'field' ? [step.field] : []));
 const INVARIANT = WIZARD_STEPS.findIndex(step => step.kind === 'invariant');
 const PUBLISH = WIZARD_STEPS.length - 1;
 const OPEN: WizardView = {closure: {}, hasInvariant: false, closed: false};
@@ -44,31 +47,96 @@ describe('wizard mode', () => {
 		expect(drive(last.ui, [RAW.tab], last.view).ui).toMatchObject({mode: {name: 'browse'}, message: {text: 'wizard done'}});
 	});
 
-	it('adds corrective actions one after another: description, owner, priority key, due date', () => {
+	it('asks every closure field once, in the order a postmortem is written', () => {
+		expect([...FIELD_STEPS].sort()).toEqual([...CLOSURE_FIELDS].sort());
+		const order = ['whatHappened', 'impactUsers', 'detectionMethod', 'detectionGap', 'why1', 'why5', 'rootCause', 'trigger', 'contributingFactors', 'immediateFix', 'wentWell', 'gotLucky', 'lessonsStart'] as const;
+		expect(order.map(stepOf)).toEqual(order.map(stepOf).toSorted((a, b) => a - b));
+		expect(stepOf('lessonsStart')).toBeLessThan(ACTIONS);
+		expect(ACTIONS).toBeLessThan(INVARIANT);
+	});
+
+	it.each(FIELD_STEPS)('%s: Enter records the answer, Tab skips it and writes nothing', field => {
+		const {ui, view} = at(stepOf(field));
+		expect(drive(ui, [{typed: `answer to ${field}`}, RAW.enter], view)).toMatchObject({
+			ui: {mode: {step: stepOf(field) + 1}},
+			effects: [{type: 'record', event: {type: 'closure.recorded', field, value: `answer to ${field}`}}],
+		});
+		expect(drive(ui, [{typed: 'half typed'}, RAW.tab], view)).toMatchObject({ui: {mode: {step: stepOf(field) + 1}}, effects: []});
+	});
+
+	it.each([
+		['the deepest why answered', {why1: 'no connections', why3: 'no finally block'}, 'no finally block'],
+		['the root cause already recorded', {why5: 'no finally block', rootCause: 'no code review of the client'}, 'no code review of the client'],
+		['nothing without a why', {}, ''],
+	] as const)('starts the root cause answer as %s, so Enter keeps one root cause', (_name, closure, expected) => {
+		const wizard = {...OPEN, closure};
+		const {ui, view} = at(stepOf('rootCause'), wizard);
+		expect(ui.mode).toMatchObject({draft: {value: expected}});
+		const saved = drive(ui, [RAW.enter], view).effects;
+		expect(saved).toEqual(expected === '' || 'rootCause' in closure ? [] : [{type: 'record', event: {type: 'closure.recorded', field: 'rootCause', value: expected}, at: AT}]);
+	});
+
+	it('adds action items one after another: description, type, owner, priority, due date, ticket, status', () => {
 		const {ui, view} = at(ACTIONS);
-		const {ui: after, effects} = drive(ui, [{typed: 'Canary every deploy'}, RAW.enter, {typed: 'bob'}, RAW.enter, '1', {typed: '2026-12-01'}, RAW.enter], view);
+		const keys = [{typed: 'Canary every deploy'}, RAW.enter, 'p', {typed: 'bob'}, RAW.enter, '1', {typed: '2026-12-01'}, RAW.enter, {typed: 'OPS-142'}, RAW.enter, 'i'];
+		const {ui: after, effects} = drive(ui, keys, view);
 		expect(effects).toEqual([
-			{type: 'record', event: {type: 'action.added', description: 'Canary every deploy', owner: 'bob', priority: 'P1', status: 'open', due: '2026-12-01'}, at: AT},
+			{
+				type: 'record',
+				event: {type: 'action.added', description: 'Canary every deploy', kind: 'prevent', owner: 'bob', priority: 'P1', status: 'in-progress', due: '2026-12-01', bug: 'OPS-142'},
+				at: AT,
+			},
 		]);
 		expect(after.mode).toMatchObject({step: ACTIONS, draft: {kind: 'action', phase: 'description', value: ''}});
 		expect(drive(after, [RAW.enter], view).ui.mode).toMatchObject({step: ACTIONS + 1});
 	});
 
-	it('takes only 0-3 at the priority, and P2 with no due date by default', () => {
+	it.each([
+		['p', 'prevent'],
+		['m', 'mitigate'],
+		['d', 'detect'],
+		['r', 'process'],
+	] as const)('takes %s as the type %s', (key, kind) => {
 		const {ui, view} = at(ACTIONS);
-		const atPriority = drive(ui, [{typed: 'Alert on pool size'}, RAW.enter, RAW.enter], view).ui;
+		const typed = drive(ui, [{typed: 'Alert on pool size'}, RAW.enter, key], view).ui;
+		expect(typed.mode).toMatchObject({draft: {phase: 'owner', actionKind: kind}});
+	});
+
+	it.each([
+		['o', 'open'],
+		['i', 'in-progress'],
+		['d', 'done'],
+		['w', 'wont-do'],
+	] as const)('takes %s as the status %s, which writes the action item', (key, status) => {
+		const {ui, view} = at(ACTIONS);
+		const atStatus = drive(ui, [{typed: 'Alert on pool size'}, RAW.enter, RAW.tab, RAW.tab, RAW.tab, RAW.tab, RAW.tab], view).ui;
+		expect(atStatus.mode).toMatchObject({draft: {phase: 'status'}});
+		expect(drive(atStatus, [key], view).effect).toMatchObject({event: {status}});
+	});
+
+	it('skips each field of an action item with Tab: no type, owner, due date or ticket; P2; open', () => {
+		const {ui, view} = at(ACTIONS);
+		const {effects} = drive(ui, [{typed: 'Alert on pool size'}, RAW.enter, RAW.tab, {typed: 'half'}, RAW.tab, RAW.tab, RAW.tab, RAW.tab, RAW.tab], view);
+		expect(effects).toEqual([{type: 'record', event: {type: 'action.added', description: 'Alert on pool size', owner: '', priority: 'P2', status: 'open'}, at: AT}]);
+	});
+
+	it('takes only its own keys where an action item asks a question; Enter there does nothing', () => {
+		const {ui, view} = at(ACTIONS);
+		const atType = drive(ui, [{typed: 'Alert on pool size'}, RAW.enter], view).ui;
+		expect(drive(atType, ['x', '1', RAW.enter, RAW.backspace], view).ui.mode).toMatchObject({draft: {phase: 'type'}});
+		const atPriority = drive(atType, ['m', RAW.enter], view).ui;
 		expect(drive(atPriority, ['7', 'x', RAW.enter, RAW.backspace], view).ui.mode).toMatchObject({draft: {phase: 'priority'}});
-		expect(drive(atPriority, ['2', RAW.enter], view).effect).toMatchObject({event: {priority: 'P2', owner: ''}});
-		expect(drive(atPriority, ['2', RAW.enter], view).effect).not.toMatchObject({event: {due: expect.anything()}});
+		const atStatus = drive(atPriority, ['2', RAW.enter, RAW.enter], view).ui;
+		expect(drive(atStatus, ['x', '1', RAW.enter], view)).toMatchObject({ui: {mode: {draft: {phase: 'status'}}}, effects: []});
 	});
 
 	it('refuses a due date that is not a real day, keeping the text', () => {
 		const {ui, view} = at(ACTIONS);
-		const {ui: refused, effects} = drive(ui, [{typed: 'Canary'}, RAW.enter, RAW.enter, '1', {typed: '2026-02-30'}, RAW.enter], view);
+		const {ui: refused, effects} = drive(ui, [{typed: 'Canary'}, RAW.enter, RAW.tab, RAW.enter, '1', {typed: '2026-02-30'}, RAW.enter], view);
 		expect(effects).toEqual([]);
 		expect(refused.mode).toMatchObject({draft: {phase: 'due', value: '2026-02-30'}});
 		expect(refused.message).toMatchObject({tone: 'error', text: 'not a date: "2026-02-30" (a due date is a real day as YYYY-MM-DD, or empty)'});
-		expect(drive(refused, [RAW.backspace, RAW.backspace, {typed: '28'}, RAW.enter], view).effect).toMatchObject({event: {due: '2026-02-28'}});
+		expect(drive(refused, [RAW.backspace, RAW.backspace, {typed: '28'}, RAW.enter, RAW.enter, 'o'], view).effect).toMatchObject({event: {due: '2026-02-28'}});
 	});
 
 	it('records the invariant: t or m, the reference (required), what it checks', () => {
