@@ -197,9 +197,9 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		// T+ counts from the impact's start.
 		expect(header).toMatch(new RegExp(`${hhmm(resolved)}:00 T\\+1:07:00 resolution`));
 
-		// The closure wizard, answered step by step.
+		// The closure wizard, answered step by step, in the order a postmortem is written.
 		const step = async (number: number, answer?: string) => {
-			await tmux.waitFor(`step ${number}/24`);
+			await tmux.waitFor(`step ${number}/32`);
 			if (answer === undefined) {
 				await tmux.keys('Tab');
 				return;
@@ -214,21 +214,30 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await step(4, '67 minutes');
 		await step(5, 'card payments, all regions');
 		await step(6, 'none');
-		await step(7, 'The gateways had no upstream connections');
-		await step(8, 'r1842 set upstream_pool_size to 0');
-		await step(9, 'The value was templated from an empty variable');
-		await step(10, 'The config linter accepts 0 as a pool size');
-		await step(11, 'No schema for gateway config values');
-		await step(12, 'The gateway config has no schema, so an empty variable became a pool size of 0');
-		await step(13, 'Config push r1842 to all gateways at once');
-		await step(14);
-		await step(15);
-		await step(16);
-		await step(17);
-		await tmux.waitFor('step 18/24');
-		await tmux.waitFor('New action (empty: go on)');
+		await step(7, 'about 2,400 orders lost');
+		await step(8, 'the payments-api 5xx ratio page');
+		await step(9);
+		await step(10, 'No pre-deploy check of gateway pool sizes');
+		await step(11, 'The gateways had no upstream connections');
+		await step(12, 'r1842 set upstream_pool_size to 0');
+		await step(13, 'The value was templated from an empty variable');
+		await step(14, 'The config linter accepts 0 as a pool size');
+		await step(15, 'No schema for gateway config values');
+		// The root cause starts as the last why: replace it.
+		await tmux.waitFor('step 16/32');
+		await tmux.keys('C-u');
+		await step(16, 'The gateway config has no schema, so an empty variable became a pool size of 0');
+		await step(17, 'Config push r1842 to all gateways at once');
+		for (const skipped of [18, 19, 20, 21, 22, 23, 24, 25]) await step(skipped);
+		await step(26, 'Rolling back first, debugging second');
+		await step(27, 'Pushing config to every gateway at once');
+		await step(28, 'Canary config pushes to one gateway');
+		await tmux.waitFor('step 29/32');
+		await tmux.waitFor('New action item (empty: go on)');
 		await tmux.text('Add a schema that refuses a pool size below 1');
 		await tmux.keys('Enter');
+		await tmux.waitFor('Type › p prevent');
+		await tmux.keys('p');
 		await tmux.waitFor('Owner ›');
 		await tmux.text('carol');
 		await tmux.keys('Enter');
@@ -236,12 +245,13 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await tmux.keys('1');
 		await tmux.waitFor('Due (YYYY-MM-DD, optional)');
 		await tmux.keys('Enter');
+		await tmux.waitFor('Ticket or PR link (optional)');
+		await tmux.keys('Enter');
+		await tmux.waitFor('Status › o open');
+		await tmux.keys('o');
 		await tmux.waitFor('P1 Add a schema that refuses');
 		await tmux.keys('Enter');
-		await step(19, 'Rolling back first, debugging second');
-		await step(20, 'Pushing config to every gateway at once');
-		await step(21, 'Canary config pushes to one gateway');
-		await tmux.waitFor('step 22/24');
+		await tmux.waitFor('step 30/32');
 		await tmux.keys('t');
 		await tmux.waitFor('test (path, test id or alert)');
 		await tmux.text('gateway/config_schema_test.go::TestPoolSizePositive');
@@ -249,7 +259,7 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await tmux.waitFor('What it checks');
 		await tmux.text('a pool size below 1 fails the config build');
 		await tmux.keys('Enter');
-		await tmux.waitFor('step 23/24');
+		await tmux.waitFor('step 31/32');
 		await tmux.waitFor(wrapped(`y closes the incident as Resolved at ${full(resolved)} UTC (the resolution milestone)`));
 		await tmux.keys('y');
 		await tmux.waitFor('y renders the report');
@@ -280,12 +290,12 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 				lines.some(line => line.includes(text) && (typeof pattern === 'string' ? line.includes(pattern) : pattern.test(line))),
 				`a line of the report with "${text}" and ${String(pattern)}:\n${report}`,
 			).toBe(true);
-		expectLine('card payments failing', full(impact));
-		expectLine('PagerDuty: payments-api', full(detected));
-		expectLine('alice acked the page', full(acknowledged));
-		expectLine('rolled back the gateway config to r1841', full(mitigated));
-		expectLine('5xx at baseline for 20 minutes', full(resolved));
-		expectLine('Incident opened', full(declared));
+		expectLine('card payments failing', hhmm(impact));
+		expectLine('PagerDuty: payments-api', hhmm(detected));
+		expectLine('alice acked the page', hhmm(acknowledged));
+		expectLine('rolled back the gateway config to r1841', hhmm(mitigated));
+		expectLine('5xx at baseline for 20 minutes', hhmm(resolved));
+		expectLine('(SEV-1), commander alice', hhmm(declared));
 		expect(report).toContain(`${full(declared)} UTC`);
 		expect(report).toContain(`${full(resolved)} UTC`);
 		// Bob is the mitigation's owner: alice only typed it.
