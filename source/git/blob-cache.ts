@@ -7,9 +7,11 @@ import {readFileSync, renameSync, statSync, writeFileSync, type BigIntStats} fro
 // under its tree id. It is derived: a missing, unreadable or foreign cache is
 // an empty one, and deleting it changes nothing but speed.
 //
-// A file whose mtime is not older than the cache file itself may have changed
-// again in the same clock tick without its size changing ("racy git"), so such
-// an entry is not trusted, just as git treats its own index.
+// Size, mtime and inode are trusted because the files only ever grow (journals
+// are append-only), so any change moves the size. The one exception is a file
+// whose last line was cut short: the next append sets that tail aside and may
+// end at the same size within the same clock tick, so such a file is read
+// again on every sync until it is whole.
 
 export interface FileStat {
 	ino: string;
@@ -43,8 +45,6 @@ export class BlobCache {
 	private constructor(
 		private readonly path: string,
 		data: CacheFile,
-		/** Entries with an mtime from this instant on may be racy. */
-		private readonly writtenNs: bigint,
 	) {
 		this.files = new Map(Object.entries(data.files));
 		this.remote = data.remote;
@@ -52,13 +52,12 @@ export class BlobCache {
 
 	static load(path: string): BlobCache {
 		try {
-			const written = statSync(path, {bigint: true}).mtimeNs;
 			const data = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-			if (data.version === 1 && typeof data.files === 'object' && data.files !== null) return new BlobCache(path, data, written);
+			if (data.version === 1 && typeof data.files === 'object' && data.files !== null) return new BlobCache(path, data);
 		} catch {
 			// Missing or damaged: start empty, it is rebuilt on the way.
 		}
-		return new BlobCache(path, {version: 1, files: {}}, 0n);
+		return new BlobCache(path, {version: 1, files: {}});
 	}
 
 	/** The listing of `tree` when it is the one remembered. */
@@ -73,7 +72,7 @@ export class BlobCache {
 	/** The stored blob of `file` when the file is exactly as it was when stored. */
 	unchanged(path: string, stat: FileStat | undefined): StoredFile | undefined {
 		const stored = this.files.get(path);
-		if (!stored || !stat || BigInt(stored.mtimeNs) >= this.writtenNs) return undefined;
+		if (!stored || !stat || String(stored.length) !== stored.size) return undefined;
 		return stored.ino === stat.ino && stored.size === stat.size && stored.mtimeNs === stat.mtimeNs ? stored : undefined;
 	}
 
