@@ -1,21 +1,53 @@
-import {execFileSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawn} from 'node:child_process';
+import {appendFileSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {monotonicFactory} from 'ulid';
 import {createCommandContext} from '../source/commands/command-context.js';
 import {openIncident} from '../source/commands/open-incident.js';
 import {syncIncidents} from '../source/commands/sync-incidents.js';
-import {appendLines} from '../source/journal/append-event.js';
-import {journalPathOf} from '../source/journal/journal-paths.js';
 import {findWorkspace} from '../source/config/workspace.js';
 import {buildEvent} from '../source/core/build-event.js';
-import {monotonicFactory} from 'ulid';
+import {appendLines} from '../source/journal/append-event.js';
+import {journalPathOf} from '../source/journal/journal-paths.js';
 import type {BenchFigure} from './figures.js';
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, {cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8'});
+// `incident-tui sync` as a responder runs it (the built CLI, Node's start
+// included) after 10 new events, with 1, 51 and 200 incidents of two writers
+// in history. Its floor is what any Node tool that syncs through git pays:
+// `node -e 0`, then `git fetch && git push` of a commit of the same size, in
+// the same clone. The two are timed in turn, run after run, and the medians
+// compared, so a machine that slows down slows both.
 
-/** Sync of N new events, next to a plain `git fetch && git push` of the same repository. */
-export async function syncFigures(): Promise<BenchFigure[]> {
+const distDir = fileURLToPath(new URL('.', import.meta.url));
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, {cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8'});
+const ulid = monotonicFactory();
+const EVENTS_PER_WRITER = 20;
+
+function notes(author: string, count: number, text: string): string[] {
+	return Array.from({length: count}, (_, n) => {
+		const at = new Date();
+		return JSON.stringify(buildEvent({type: 'note.logged', kind: 'note', text: `${text} ${n}`}, {id: ulid(at.getTime()), at, author}));
+	});
+}
+
+/** Milliseconds from spawn to exit of each command, one after the other. */
+async function timeCommands(commands: readonly string[][], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+	const began = performance.now();
+	for (const command of commands) {
+		await new Promise<void>((resolve, reject) => {
+			const child = spawn(command[0]!, command.slice(1), {cwd, env, stdio: 'ignore'});
+			child.on('error', reject);
+			child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`))));
+		});
+	}
+	return performance.now() - began;
+}
+
+const median = (samples: readonly number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+
+async function syncFigure(incidents: number, runs: number): Promise<BenchFigure> {
 	const base = mkdtempSync(join(tmpdir(), 'incident-tui-bench-sync-'));
 	try {
 		const remote = join(base, 'remote.git');
@@ -26,33 +58,49 @@ export async function syncFigures(): Promise<BenchFigure[]> {
 		git(clone, 'config', 'user.email', 'bench@example.com');
 		git(clone, 'commit', '-q', '--allow-empty', '-m', 'init');
 		git(clone, 'push', '-q', 'origin', 'HEAD:main');
+		const env = {...process.env, CI: 'false', INCIDENT_TUI_CONFIG_DIR: join(base, '.config')};
+		execFileSync(process.execPath, [join(distDir, 'cli.js'), 'config', 'set', 'handle', 'bench'], {cwd: clone, env, stdio: 'ignore'});
+
 		const workspace = findWorkspace(clone, 'docs');
 		const context = createCommandContext(workspace.docsDir, 'bench');
-		const {incidentId} = openIncident(context, {title: 'Bench', severity: 2});
-		await syncIncidents(context, workspace, 'origin');
-		const ulid = monotonicFactory();
-		const figures: BenchFigure[] = [];
-		for (const count of [10, 10_000]) {
-			const lines = Array.from({length: count}, (_, index) => {
-				const at = new Date(Date.now() + index);
-				return JSON.stringify(buildEvent({type: 'note.logged', kind: 'note', text: `bench event ${index}`}, {id: ulid(at.getTime()), at, author: 'bench'}));
-			});
-			appendLines(journalPathOf(workspace.docsDir, incidentId, context.writer), lines);
-			let began = performance.now();
-			await syncIncidents(context, workspace, 'origin');
-			const sync = performance.now() - began;
-
-			writeFileSync(join(clone, 'plain.txt'), `${count}\n`);
-			git(clone, 'add', 'plain.txt');
-			git(clone, 'commit', '-q', '-m', `plain ${count}`);
-			began = performance.now();
-			git(clone, 'fetch', '-q', 'origin');
-			git(clone, 'push', '-q', 'origin', 'HEAD:main');
-			const plain = performance.now() - began;
-			figures.push({name: `sync ${count.toLocaleString('en')} new events`, value: sync, unit: 'ms', compare: {name: 'git fetch && git push', value: plain}});
+		let newest = '';
+		for (let n = 0; n < incidents; n++) {
+			newest = openIncident(context, {title: `Bench ${n}`, severity: 2, at: new Date(Date.UTC(2025, 0, 1 + n, 12))}).incidentId;
+			appendLines(journalPathOf(workspace.docsDir, newest, context.writer), notes('bench', EVENTS_PER_WRITER, 'bench'));
+			// Another responder's journal, as a sync would have merged it.
+			const other = journalPathOf(workspace.docsDir, newest, 'other@elsewhere');
+			mkdirSync(dirname(other), {recursive: true});
+			appendLines(other, notes('other', EVENTS_PER_WRITER, 'other'));
 		}
-		return figures;
+		await syncIncidents(context, workspace, 'origin');
+
+		const sync: number[] = [];
+		const floor: number[] = [];
+		for (let run = 0; run <= runs; run++) {
+			appendLines(journalPathOf(workspace.docsDir, newest, context.writer), notes('bench', 10, `run ${run}`));
+			const synced = await timeCommands([[process.execPath, join(distDir, 'cli.js'), 'sync']], clone, env);
+			appendFileSync(join(clone, 'plain.jsonl'), `${notes('bench', 10, `plain ${run}`).join('\n')}\n`);
+			git(clone, 'add', 'plain.jsonl');
+			git(clone, 'commit', '-q', '-m', `plain ${run}`);
+			const plain = await timeCommands([[process.execPath, '-e', '0'], ['git', 'fetch', '-q', 'origin'], ['git', 'push', '-q', 'origin', 'HEAD:main']], clone, env);
+			// The first run warms the disk cache and is not counted.
+			if (run === 0) continue;
+			sync.push(synced);
+			floor.push(plain);
+		}
+		return {
+			name: `sync, 10 new events, ${incidents} incident${incidents === 1 ? '' : 's'} in history`,
+			value: median(sync),
+			unit: 'ms',
+			compare: {name: 'node -e 0 + git fetch && git push', value: median(floor)},
+		};
 	} finally {
 		rmSync(base, {recursive: true, force: true});
 	}
+}
+
+export async function syncFigures(runs = 9): Promise<BenchFigure[]> {
+	const figures: BenchFigure[] = [];
+	for (const incidents of [1, 51, 200]) figures.push(await syncFigure(incidents, runs));
+	return figures;
 }

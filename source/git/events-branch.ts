@@ -1,7 +1,8 @@
 import {readdirSync, rmSync} from 'node:fs';
 import {dirname, isAbsolute, join} from 'node:path';
+import type {TreeEntry} from './blob-cache.js';
 import {GitFault, faultFromGitError} from './git-fault.js';
-import {gitRunner, type Git, type GitRunnerOptions} from './run-git.js';
+import {GitCommandError, gitRunner, type Git, type GitRunnerOptions} from './run-git.js';
 
 // Plumbing for the `incident-tui-events` branch: fetch it, read files from
 // it, write a tree from local files through a private index, commit on top of
@@ -11,97 +12,124 @@ import {gitRunner, type Git, type GitRunnerOptions} from './run-git.js';
 
 export const SYNC_BRANCH = 'incident-tui-events';
 const TRACKING_REF = 'refs/incident-tui/remote-events';
+// Not `incident-tui-sync-*`: those are per-process files, removed when their process ends.
+const CACHE_NAME = 'incident-tui-blob-cache.json';
 
-/** git in `root`, once it is known to be a repository with the remote `remote`. */
-export async function openEventsRemote(
-	root: string,
-	inGitRepository: boolean,
-	remote: string,
-	options: Pick<GitRunnerOptions, 'timeouts' | 'signal'>,
-): Promise<Git> {
+/** git in `root`, once it is known to be a repository; whether `remote` exists, the first fetch finds out. */
+export function openEventsRemote(root: string, inGitRepository: boolean, options: Pick<GitRunnerOptions, 'timeouts' | 'signal'>): Git {
 	if (!inGitRepository) {
 		throw new GitFault('not-a-repository', `${root} is not inside a git repository`, 'sync needs the ops repository and a remote; logging works without it');
 	}
-	const git = gitRunner(root, {...options, retry: 'sync again'});
-	try {
-		await git(['remote', 'get-url', remote]);
-	} catch (error) {
-		if (error instanceof GitFault) throw error;
-		throw new GitFault('no-remote', `there is no git remote "${remote}"`, `add one: git remote add ${remote} <url> (or: incident-tui config set remote NAME)`);
-	}
-	return git;
+	return gitRunner(root, {...options, retry: 'sync again'});
 }
 
-/** The remote's tip of the events branch, or undefined when it has none yet. */
-export async function fetchEventsBranch(git: Git, remote: string): Promise<string | undefined> {
+export interface RemoteTip {
+	commit: string;
+	tree: string;
+}
+
+export interface FetchedBranch {
+	/** Undefined when the remote has no events branch yet. */
+	tip?: RemoteTip;
+	/** This process's private index file. */
+	indexFile: string;
+	/** The derived cache of blob ids (git/blob-cache.ts). */
+	cacheFile: string;
+}
+
+/** Fetches the remote's events branch, then asks git in one call where its private files go and what arrived. */
+export async function fetchEventsBranch(git: Git, remote: string): Promise<FetchedBranch> {
+	let fetched = true;
 	try {
 		await git(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${SYNC_BRANCH}:${TRACKING_REF}`], {network: true, what: `remote "${remote}"`});
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
-		if (/couldn't find remote ref/i.test(text)) {
-			await git(['update-ref', '-d', TRACKING_REF]).catch(() => undefined);
-			return undefined;
-		}
-		throw offlineOr(error, remote);
+		if (!/couldn't find remote ref/i.test(text)) throw await fetchFault(git, error, remote);
+		await git(['update-ref', '-d', TRACKING_REF]).catch(() => undefined);
+		fetched = false;
 	}
-	return (await git(['rev-parse', '--verify', TRACKING_REF])).trim();
+	const names = ['--git-path', `incident-tui-sync-${process.pid}.index`, '--git-path', CACHE_NAME];
+	const [indexFile, cacheFile, commit, tree] = (await git(['rev-parse', ...names, ...(fetched ? [TRACKING_REF, `${TRACKING_REF}^{tree}`] : [])])).trim().split('\n');
+	const absolute = (path: string) => (isAbsolute(path) ? path : join(git.root, path));
+	return {tip: commit && tree ? {commit, tree} : undefined, indexFile: absolute(indexFile!), cacheFile: absolute(cacheFile!)};
 }
 
-/** Files of `commit` whose path `wanted` accepts, read in one cat-file process. */
-export async function readFilesAt(git: Git, commit: string, wanted: (path: string) => boolean): Promise<Map<string, string>> {
-	const entries = (await git(['ls-tree', '-r', '-z', commit]))
-		.split('\0')
-		.map(entry => /^\d+ blob ([0-9a-f]+)\t(.+)$/s.exec(entry))
-		.filter((match): match is RegExpExecArray => match !== null && wanted(match[2]!));
-	const files = new Map<string, string>();
-	if (entries.length === 0) return files;
-	const output = await git.bytes(['cat-file', '--batch'], {input: entries.map(match => `${match[1]}\n`).join('')});
+/** Only when the fetch failed: a remote that is not configured is named as such, not as unreachable. */
+async function fetchFault(git: Git, error: unknown, remote: string): Promise<GitFault> {
+	if (error instanceof GitFault) return error;
+	try {
+		await git(['remote', 'get-url', remote]);
+	} catch (lookup) {
+		if (lookup instanceof GitFault) return lookup;
+		return new GitFault('no-remote', `there is no git remote "${remote}"`, `add one: git remote add ${remote} <url> (or: incident-tui config set remote NAME)`);
+	}
+	return offlineOr(error, remote);
+}
+
+/** Every file of `tree`, by path. */
+export async function listTree(git: Git, tree: string): Promise<Map<string, TreeEntry>> {
+	const entries = new Map<string, TreeEntry>();
+	for (const entry of (await git(['ls-tree', '-r', '-z', '--full-tree', tree])).split('\0')) {
+		const match = /^(\d+) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+		if (match) entries.set(match[3]!, {mode: match[1]!, blob: match[2]!});
+	}
+	return entries;
+}
+
+/** The contents of `blobs`, read in one cat-file process. */
+export async function readBlobs(git: Git, blobs: readonly string[]): Promise<Map<string, string>> {
+	const contents = new Map<string, string>();
+	const wanted = [...new Set(blobs)];
+	if (wanted.length === 0) return contents;
+	const output = await git.bytes(['cat-file', '--batch'], {input: wanted.map(blob => `${blob}\n`).join('')});
 	let offset = 0;
-	for (const match of entries) {
+	for (const blob of wanted) {
 		const headerEnd = output.indexOf(0x0a, offset);
-		const size = Number(/ blob (\d+)$/.exec(output.subarray(offset, headerEnd).toString('utf8'))?.[1]);
-		files.set(match[2]!, output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
+		const header = output.subarray(offset, headerEnd).toString('utf8');
+		const size = Number(/ blob (\d+)$/.exec(header)?.[1] ?? Number.NaN);
+		if (!header.startsWith(blob) || Number.isNaN(size)) throw new GitCommandError(`git cat-file could not read ${blob}: ${header}`);
+		contents.set(blob, output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
 		offset = headerEnd + 1 + size + 1;
 	}
-	return files;
+	return contents;
 }
 
-export async function treeOf(git: Git, commit: string): Promise<string> {
-	return (await git(['rev-parse', `${commit}^{tree}`])).trim();
-}
-
-export interface TreeFile {
-	/** Path in the repository, with `/`. */
-	path: string;
+export interface BlobSource {
 	/** The file on disk. */
 	file: string;
 	/** The content to store, when it differs from the file (a line still being written left out). */
 	content?: string;
 }
 
+/** Stores `sources` as blobs, byte for byte (no filters): the whole files in one process. */
+export async function writeBlobs(git: Git, sources: readonly BlobSource[]): Promise<string[]> {
+	const ids = new Map<BlobSource, string>();
+	const whole = sources.filter(source => source.content === undefined);
+	if (whole.length > 0) {
+		const written = (await git(['hash-object', '-w', '--no-filters', '--stdin-paths'], {input: whole.map(source => `${source.file}\n`).join('')})).trim().split('\n');
+		whole.forEach((source, n) => ids.set(source, written[n]!));
+	}
+	// Only a file cut short by a crash, once: afterwards the cache knows its blob.
+	for (const source of sources) {
+		if (source.content !== undefined) ids.set(source, (await git(['hash-object', '-w', '--stdin'], {input: source.content})).trim());
+	}
+	return sources.map(source => ids.get(source)!);
+}
+
 /**
- * Writes a tree of exactly `files` through a private index file (removed
- * again, also when git is stopped), so the responder's index is never touched.
+ * Writes a tree of exactly `entries` (path to blob) through a private index
+ * file (removed again, also when git is stopped), so the responder's index is
+ * never touched.
  */
-export async function writeTree(git: Git, root: string, files: readonly TreeFile[]): Promise<string> {
-	const index = await gitPath(git, root, `incident-tui-sync-${process.pid}.index`);
-	removeStaleIndexes(dirname(index));
+export async function writeTree(git: Git, indexFile: string, entries: ReadonlyMap<string, string>): Promise<string> {
+	removeStaleIndexes(dirname(indexFile));
 	try {
-		const whole = files.filter(file => file.content === undefined);
-		const blobs = new Map<TreeFile, string>();
-		if (whole.length > 0) {
-			const ids = (await git(['hash-object', '-w', '--stdin-paths'], {input: whole.map(file => `${file.file}\n`).join('')})).trim().split('\n');
-			whole.forEach((file, n) => blobs.set(file, ids[n]!));
-		}
-		for (const file of files) {
-			if (file.content !== undefined) blobs.set(file, (await git(['hash-object', '-w', '--stdin'], {input: file.content})).trim());
-		}
-		const entries = files.map(file => `100644 ${blobs.get(file)}\t${file.path}\0`).join('');
-		const env = {GIT_INDEX_FILE: index};
-		await git(['update-index', '--add', '-z', '--index-info'], {input: entries, env});
+		const env = {GIT_INDEX_FILE: indexFile};
+		const info = [...entries].map(([path, blob]) => `100644 ${blob}\t${path}\0`).join('');
+		await git(['update-index', '--add', '-z', '--index-info'], {input: info, env});
 		return (await git(['write-tree'], {env})).trim();
 	} finally {
-		rmSync(index, {force: true});
+		rmSync(indexFile, {force: true});
 	}
 }
 
@@ -120,12 +148,6 @@ function isRunning(pid: number): boolean {
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
-}
-
-/** A path inside the repository's git directory (worktrees included). */
-async function gitPath(git: Git, root: string, name: string): Promise<string> {
-	const path = (await git(['rev-parse', '--git-path', name])).trim();
-	return isAbsolute(path) ? path : join(root, path);
 }
 
 export async function commitTree(git: Git, tree: string, parent: string | undefined, handle: string): Promise<string> {

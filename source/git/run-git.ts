@@ -45,6 +45,8 @@ export interface Git {
 	(args: readonly string[], call?: GitCall): Promise<string>;
 	/** git's stdout as bytes, for output framed by byte counts (cat-file --batch). */
 	bytes(args: readonly string[], call?: GitCall): Promise<Buffer>;
+	/** Where git runs; paths git prints are relative to it. */
+	readonly root: string;
 }
 
 // Variables that point git at another repository or index (set when
@@ -88,7 +90,7 @@ export function gitRunner(root: string, options: GitRunnerOptions = {}): Git {
 		queue = run.catch(() => undefined);
 		return run;
 	};
-	return Object.assign(async (args: readonly string[], call?: GitCall) => (await bytes(args, call)).toString('utf8'), {bytes});
+	return Object.assign(async (args: readonly string[], call?: GitCall) => (await bytes(args, call)).toString('utf8'), {bytes, root});
 }
 
 function runGit(root: string, args: readonly string[], call: GitCall, seconds: number, options: GitRunnerOptions): Promise<Buffer> {

@@ -2,8 +2,7 @@ import {existsSync, readdirSync, readFileSync, appendFileSync} from 'node:fs';
 import {basename, join} from 'node:path';
 import {compareEvents, parseEventLine, type AnyEvent} from '../core/events.js';
 import {withFileLock} from './file-lock.js';
-import {listIncidentIds} from './incident-directory.js';
-import {eventsDirOf, JOURNAL_EXTENSION, lockPathOf, quarantinePathOf} from './journal-paths.js';
+import {JOURNAL_EXTENSION, lockPathOf, quarantinePathOf} from './journal-paths.js';
 
 export interface DamagedLine {
 	file: string;
@@ -72,25 +71,6 @@ export function journalFilesIn(eventsDir: string): string[] {
 /** Each writer's journal as raw text, for a quick look that need not parse every line. */
 export function readJournalTexts(eventsDir: string): string[] {
 	return journalFilesIn(eventsDir).map(file => readFileSync(file, 'utf8'));
-}
-
-export interface SharedJournal {
-	file: string;
-	/** Its whole lines: a line still being written waits for the next sync. */
-	text: string;
-	/** `text` is the whole file, so it can be read from disk as it is. */
-	complete: boolean;
-}
-
-/** Every incident's journals as they go to the other responders; empty ones are left out. */
-export function journalsToShare(docsDir: string): SharedJournal[] {
-	return listIncidentIds(docsDir).flatMap(id =>
-		journalFilesIn(eventsDirOf(docsDir, id)).flatMap(file => {
-			const content = readFileSync(file, 'utf8');
-			const text = content.slice(0, content.lastIndexOf('\n') + 1);
-			return text === '' ? [] : [{file, text, complete: text === content}];
-		}),
-	);
 }
 
 export function readIncidentJournal(eventsDir: string): IncidentJournal {

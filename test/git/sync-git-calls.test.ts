@@ -1,0 +1,101 @@
+import {appendFileSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {logNote} from '../../source/commands/log-note.js';
+import {openIncident} from '../../source/commands/open-incident.js';
+import {journalPathOf} from '../../source/journal/journal-paths.js';
+import {git} from '../helpers/git-repo.js';
+import {countGitCalls} from './git-calls.js';
+import {makeRemote, responder} from './responders.js';
+
+// Sync's cost must not grow with history: the git processes one sync starts
+// are the same with 1 or 51 incidents (two writers each) in the repository.
+// A count, not a time, so it cannot flake; the times are in `npm run bench`.
+
+/** git's subcommand of each call, such as `fetch` or `cat-file`. */
+const commands = (calls: readonly string[]) => calls.map(call => call.split(' ')[0]);
+
+async function syncCalls(incidents: number) {
+	const remote = makeRemote();
+	const alice = responder(remote, 'alice');
+	const bob = responder(remote, 'bob');
+	const ids = Array.from({length: incidents}, (_, n) => openIncident(alice.context, {title: `Incident ${n}`, severity: 2, at: new Date(Date.UTC(2026, 0, 1 + n, 12))}).incidentId);
+	await alice.sync();
+	await bob.sync();
+	for (const incidentId of ids) logNote(bob.context, {incidentId, kind: 'note', text: 'bob was here'});
+	await bob.sync();
+	await alice.sync();
+	const newest = ids.at(-1)!;
+	const count = countGitCalls();
+
+	let result = await alice.sync();
+	const upToDate = await count(async () => (result = await alice.sync()));
+	expect(result).toMatchObject({status: 'up-to-date'});
+	for (let n = 0; n < 10; n++) logNote(alice.context, {incidentId: newest, kind: 'note', text: `alice ${n}`});
+	const sending = await count(async () => (result = await alice.sync()));
+	expect(result).toMatchObject({status: 'synced', sent: 10, received: 0});
+	for (let n = 0; n < 10; n++) logNote(bob.context, {incidentId: newest, kind: 'note', text: `bob ${n}`});
+	await bob.sync();
+	const receiving = await count(async () => (result = await alice.sync()));
+	expect(result).toMatchObject({status: 'synced', received: 10});
+	expect(alice.timeline(newest)).toEqual(bob.timeline(newest));
+	return {upToDate, sending, receiving};
+}
+
+describe('git processes per sync', () => {
+	it('are as many with 51 incidents in the repository as with 1, and few', {timeout: 120_000}, async () => {
+		const one = await syncCalls(1);
+		const many = await syncCalls(51);
+
+		for (const kind of ['upToDate', 'sending', 'receiving'] as const) expect(commands(many[kind]), kind).toEqual(commands(one[kind]));
+		// fetch and one rev-parse; nothing is read or written.
+		expect(commands(one.upToDate)).toEqual(['fetch', 'rev-parse']);
+		// fetch, rev-parse, hash-object, update-index, write-tree, commit-tree, push, update-ref.
+		expect(one.sending.length).toBeLessThanOrEqual(8);
+		// fetch, rev-parse, ls-tree, cat-file, hash-object of the merged journal; the tree is the remote's.
+		expect(one.receiving.length).toBeLessThanOrEqual(5);
+	});
+
+	it('changes nothing but speed when the cache is deleted or damaged: the same events arrive and leave', async () => {
+		const remote = makeRemote();
+		const alice = responder(remote, 'alice');
+		const bob = responder(remote, 'bob');
+		const {incidentId} = openIncident(alice.context, {title: 'Cache', severity: 2});
+		await alice.sync();
+		await bob.sync();
+		const cache = join(alice.dir, '.git', 'incident-tui-blob-cache.json');
+		expect(readFileSync(cache, 'utf8')).toContain(incidentId);
+
+		logNote(alice.context, {incidentId, kind: 'note', text: 'after the cache was deleted'});
+		logNote(bob.context, {incidentId, kind: 'note', text: 'from bob'});
+		await bob.sync();
+		rmSync(cache);
+		expect(await alice.sync()).toMatchObject({status: 'synced', received: 1, sent: 1});
+
+		logNote(alice.context, {incidentId, kind: 'note', text: 'after the cache was damaged'});
+		writeFileSync(cache, '{"version":1,"files":');
+		expect(await alice.sync()).toMatchObject({status: 'synced', received: 0, sent: 1});
+		await bob.sync();
+		expect(bob.timeline(incidentId)).toEqual(alice.timeline(incidentId));
+		expect(alice.timeline(incidentId)).toHaveLength(4);
+	});
+
+	it('pushes a journal with a line still being written up to its last whole line, and all of it once the line is whole', async () => {
+		const remote = makeRemote();
+		const alice = responder(remote, 'alice');
+		const {incidentId} = openIncident(alice.context, {title: 'Torn', severity: 2});
+		await alice.sync();
+		const journal = journalPathOf(alice.workspace.docsDir, incidentId, alice.context.writer);
+		const path = `docs/incidents/${incidentId}/events/${alice.context.writer}.jsonl`;
+		const whole = readFileSync(journal, 'utf8');
+		const next = readFileSync(journal, 'utf8').trim().replace(/"id":"[0-9A-Z]{26}"/, '"id":"01KAZ7R3J8S2D1E8F5G6H7J8K9"');
+
+		appendFileSync(journal, next.slice(0, 20));
+		expect(await alice.sync()).toMatchObject({status: 'up-to-date'});
+		expect(git(remote, 'show', `incident-tui-events:${path}`)).toBe(whole);
+
+		appendFileSync(journal, `${next.slice(20)}\n`);
+		expect(await alice.sync()).toMatchObject({status: 'synced', sent: 1});
+		expect(git(remote, 'show', `incident-tui-events:${path}`)).toBe(`${whole}${next}\n`);
+	});
+});
