@@ -1,6 +1,6 @@
 // Text inside a Mermaid diagram. Mermaid has no escaping that works in every
 // diagram type, so user text keeps only characters that mean nothing to its
-// grammar (no `:`, `#`, `;`, `%%`, `<`, quotes or backticks; `a: b` becomes `a - b`). A `timeline`
+// grammar (no `:`, `#`, `%%`, `<`, quotes or backticks; `a: b` becomes `a - b`, `a; b` becomes `a, b`). A `timeline`
 // reads `14:55 : text` as the period `14` and then fails: times are written
 // `14.55` (test/report/mermaid-diagrams.test.ts runs Mermaid's own parser).
 
@@ -15,6 +15,7 @@ export function mermaidLabel(text: string, maxLength = 60): string {
 		.replace(CONTROL, ' ')
 		.replace(/(\d):(\d)/g, '$1.$2')
 		.replace(/:(?=\s|$)/g, ' -')
+		.replace(/;/g, ',')
 		.replace(/%+/g, '%')
 		.replace(/[^\p{L}\p{N} .,'/()+=?!%-]/gu, ' ')
 		.replace(/\s+/g, ' ')

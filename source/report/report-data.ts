@@ -4,8 +4,9 @@ import {rootCauseOf, WHY_QUESTIONS, whyField} from '../core/five-whys.js';
 import {isOpenIncident, type IncidentState, type TimelineKind} from '../core/incident-state.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime} from '../core/time-format.js';
+import type {ChecklistItem} from '../core/checklist.js';
 import type {Runbook} from '../runbook/runbook.js';
-import {allTimelineEvents, checklistProgress, communications, reportTimeline} from './report-timeline.js';
+import {allTimelineEvents, checklistProgress, communications, longNotes, reportTimeline} from './report-timeline.js';
 import {timelineDiagram} from './timeline-diagram.js';
 
 // The one data shape every report template receives. Values are plain user
@@ -20,16 +21,19 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 	const timeline = reportTimeline(state);
 	const closure = (field: ClosureField) => nonEmpty(state.closure[field]);
 	const duration = (ms: number | undefined) => (ms === undefined ? undefined : formatDuration(ms));
-	const ticks = state.checklist;
 	const checklist = runbook.phases.flatMap(phase =>
-		phase.items.map(item => ({
-			phase: phase.name,
-			label: item.label,
-			subStep: item.depth > 0,
-			done: ticks[item.key] !== undefined,
-			tickedAt: ticks[item.key] ? formatUtcDateTime(ticks[item.key]!.at) : undefined,
-			by: ticks[item.key]?.by,
-		})),
+		phase.items.map((item, index) => {
+			// A step whose sub-steps were done is done ("Contain" by the rollback), when and by whom that was.
+			const tick = state.checklist[item.key] ?? subStepsOf(phase.items, index).map(sub => state.checklist[sub.key]).find(found => found !== undefined);
+			return {
+				phase: phase.name,
+				label: item.label,
+				subStep: item.depth > 0,
+				done: tick !== undefined,
+				tickedAt: tick ? formatUtcDateTime(tick.at) : undefined,
+				by: tick?.by,
+			};
+		}),
 	);
 	const invariants = state.invariants.map(invariant => ({
 		kind: invariant.kind === 'test' ? 'Test' : 'Monitor',
@@ -75,8 +79,13 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 			commander: state.roles.commander,
 			scribe: state.roles.scribe,
 			comms: state.roles.comms,
-			responders: state.authors,
+			/** Everyone who wrote an event, and everyone named as the doer of one once the incident began. */
+			responders: respondersOf(state, metrics.startedAt),
 			date: state.openedAt ? formatUtcDate(state.openedAt) : undefined,
+			/** The UTC days from the start to the resolution: `2026-11-23`, or `2026-11-23 to 2026-11-24`. */
+			days: daysOf(metrics.startedAt ?? state.openedAt, resolvedAt),
+			/** Where the duration starts: the impact, else the detection. */
+			startedAt: dateTime(metrics.startedAt),
 			/** The declaration: the opening event's time. */
 			openedAt: state.openedAt ? formatUtcDateTime(state.openedAt) : undefined,
 			impactAt: dateTime(state.milestones.impact),
@@ -152,6 +161,8 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		mitigations: notesOf('mitigation'),
 		/** Each stakeholder update in full; the timeline shows its first line. */
 		communications: communications(state),
+		/** Every other note of several lines (a pasted log) in full; the timeline shows its first line. */
+		longNotes: longNotes(state),
 		actions,
 		/** P0 and P1 action items, and the rest: for templates that list the urgent ones apart. */
 		urgentActions: actions.filter(action => action.urgent),
@@ -167,8 +178,9 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		invariantTest: invariants.find(i => i.kind === 'Test'),
 		invariantMonitor: invariants.find(i => i.kind === 'Monitor'),
 		closed: state.closed
-			? {at: formatUtcDateTime(state.closed.at), by: state.closed.by, overrideReason: state.closed.overrideReason}
+			? {at: formatUtcDateTime(state.closed.at), signedOn: formatUtcDate(closedLoggedAt(state) ?? state.closed.at), by: state.closed.by, overrideReason: state.closed.overrideReason}
 			: undefined,
+		published: state.publications.length > 0,
 		generatedAt: formatUtcDateTime(now),
 		diagram: timelineDiagram(state),
 	};
@@ -189,6 +201,30 @@ function followUpOf(actions: readonly {priority: string; done: boolean; due?: st
 		p0: {total: p0.length, done: p0.filter(action => action.done).length, all: p0.every(action => action.done)},
 		p1: {total: p1.length, scheduled: p1.filter(action => action.done || action.due).length, all: p1.every(action => action.done || action.due)},
 	};
+}
+
+/** The items nested under the item at `index`, up to the next item at its depth. */
+function subStepsOf(items: readonly ChecklistItem[], index: number): ChecklistItem[] {
+	const depth = items[index]!.depth;
+	const end = items.findIndex((item, at) => at > index && item.depth <= depth);
+	return items.slice(index + 1, end === -1 ? undefined : end);
+}
+
+function respondersOf(state: IncidentState, startedAt: string | undefined): string[] {
+	const doers = state.timeline.filter(entry => entry.by !== undefined && (startedAt === undefined || entry.at >= startedAt)).map(entry => entry.by!);
+	return [...new Set([...state.authors, ...doers])];
+}
+
+function daysOf(from: string | undefined, to: string | undefined): string | undefined {
+	if (from === undefined) return undefined;
+	const [first, last] = [formatUtcDate(from), to === undefined ? undefined : formatUtcDate(to)];
+	return last === undefined || last === first ? first : `${first} to ${last}`;
+}
+
+/** When the close was written down: the wizard stamps it at the resolution, often hours earlier. */
+function closedLoggedAt(state: IncidentState): string | undefined {
+	const entry = state.timeline.findLast(candidate => candidate.kind === 'closed');
+	return entry?.loggedAt;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,4 +1,4 @@
-import {statusLabel} from '../core/describe-event.js';
+import {hypothesisResultLabel, statusLabel} from '../core/describe-event.js';
 import type {IncidentState, TimelineEntry, TimelineKind} from '../core/incident-state.js';
 import {formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime, formatUtcMinute} from '../core/time-format.js';
@@ -40,19 +40,28 @@ const MILESTONE_KINDS: ReadonlySet<TimelineKind> = new Set(['impact', 'detection
  */
 const NOT_IN_TIMELINE: ReadonlySet<TimelineKind> = new Set(['checklist', 'unknown']);
 
+/**
+ * Never marked as written down late: their time is a stamp, not a memory.
+ * Closing stamps the status and the close at the resolution, hours before the
+ * wizard runs; a status, severity or role given a time with `@` feeds no metric.
+ */
+const STAMPED_KINDS: ReadonlySet<TimelineKind> = new Set(['status', 'severity', 'role', 'closed']);
+
 /** A backdate shorter than this is the time it took to type, not worth a footnote. */
 export const LATE_LOGGING_MS = 10 * 60_000;
 
 export interface TimelineRow {
-	/** `03:12`, or `2026-11-24 03:12` when the incident spans several UTC days. */
+	/** `03:12`; once the incident spans several UTC days, the first time of each day is `2026-11-24 03:12`. */
 	time: string;
 	/** `2026-11-23 03:12`, always with the date. */
 	dateTime: string;
 	kind: string;
 	milestone: boolean;
-	/** For a communication, its first line; `fullTextBelow` says there is more. */
+	/** The first line of a text of several (`fullTextBelow`): a communication's full text is in `communications`, a note's in `longNotes`. */
 	text: string;
 	fullTextBelow: boolean;
+	/** Where the full text is: the section `Communications` or `Notes in full`. */
+	fullTextIn?: string;
 	/** Who did it: the doer when one was named, else who typed it. */
 	owner: string;
 	amended: boolean;
@@ -93,12 +102,12 @@ export interface CommunicationRow {
  */
 export function reportTimeline(state: IncidentState): {rows: TimelineRow[]; footnotes: LateFootnote[]} {
 	const footnotes: LateFootnote[] = [];
-	const time = timeFormatFor(state.timeline);
+	const time = timeLabeller(state.timeline);
 	const rows = state.timeline
 		.filter(entry => !NOT_IN_TIMELINE.has(entry.kind))
 		.map(entry => {
 			const row = rowOf(entry, time);
-			if (isLoggedLate(entry)) {
+			if (isLoggedLate(entry) && !STAMPED_KINDS.has(entry.kind)) {
 				row.lateMark = footnotes.length + 1;
 				footnotes.push({
 					mark: row.lateMark,
@@ -114,8 +123,8 @@ export function reportTimeline(state: IncidentState): {rows: TimelineRow[]; foot
 
 /** Every event in force, checklist ticks and unticks included, for a template that wants them all. */
 export function allTimelineEvents(state: IncidentState): TimelineRow[] {
-	const time = timeFormatFor(state.timeline);
-	return state.timeline.map(entry => ({...rowOf(entry, time), text: entry.text, fullTextBelow: false}));
+	const time = timeLabeller(state.timeline);
+	return state.timeline.map(entry => ({...rowOf(entry, time), text: entry.text, fullTextBelow: false, fullTextIn: undefined}));
 }
 
 export function isLoggedLate(entry: Pick<TimelineEntry, 'at' | 'loggedAt'>): boolean {
@@ -128,7 +137,7 @@ export function isLoggedLate(entry: Pick<TimelineEntry, 'at' | 'loggedAt'>): boo
  * unticked is not here.
  */
 export function checklistProgress(state: IncidentState, runbook: Runbook): ChecklistProgressRow[] {
-	const time = timeFormatFor(state.timeline);
+	const time = timeLabeller(state.timeline);
 	return Object.values(state.checklist)
 		.sort((a, b) => a.at.localeCompare(b.at) || a.eventId.localeCompare(b.eventId))
 		.map(tick => {
@@ -139,22 +148,37 @@ export function checklistProgress(state: IncidentState, runbook: Runbook): Check
 
 /** Each communication in full, in the order sent. */
 export function communications(state: IncidentState): CommunicationRow[] {
-	const time = timeFormatFor(state.timeline);
+	return fullTexts(state, entry => entry.kind === 'communication');
+}
+
+/**
+ * Every other note of several lines (a pasted stack trace or log excerpt) in
+ * full: the timeline shows its first line, so a table row stays one line.
+ */
+export function longNotes(state: IncidentState): CommunicationRow[] {
+	return fullTexts(state, entry => entry.kind !== 'communication' && !NOT_IN_TIMELINE.has(entry.kind) && isMultiLine(entry.text));
+}
+
+function fullTexts(state: IncidentState, wanted: (entry: TimelineEntry) => boolean): CommunicationRow[] {
+	const time = timeLabeller(state.timeline);
 	return state.timeline
-		.filter(entry => entry.kind === 'communication')
+		.filter(wanted)
 		.map(entry => ({time: time(entry.at), dateTime: formatUtcDateTime(entry.at), owner: entry.by ?? entry.author, text: entry.text, amended: entry.amended}));
 }
 
+const isMultiLine = (text: string) => /\r|\n/.test(text.trim());
+
 function rowOf(entry: TimelineEntry, time: (at: string) => string): TimelineRow {
-	const lines = entry.text.trim().split(/\r\n?|\n/);
-	const firstLineOnly = entry.kind === 'communication' && lines.length > 1;
+	const lines = withoutKindWords(entry).trim().split(/\r\n?|\n/);
+	const firstLineOnly = lines.length > 1;
 	return {
 		time: time(entry.at),
 		dateTime: formatUtcDateTime(entry.at),
-		kind: KIND_LABELS[entry.kind],
+		kind: entry.kind === 'hypothesis' && entry.outcome ? `Hypothesis ${hypothesisResultLabel(entry.outcome)}` : KIND_LABELS[entry.kind],
 		milestone: MILESTONE_KINDS.has(entry.kind),
-		text: firstLineOnly ? lines[0]! : withoutKindWords(entry),
+		text: lines[0]!,
 		fullTextBelow: firstLineOnly,
+		...(firstLineOnly ? {fullTextIn: entry.kind === 'communication' ? 'Communications' : 'Notes in full'} : {}),
 		owner: entry.by ?? entry.author,
 		amended: entry.amended,
 		...(entry.loggedAt === undefined ? {} : {loggedAt: formatUtcDateTime(entry.loggedAt)}),
@@ -169,6 +193,8 @@ function withoutKindWords(entry: TimelineEntry): string {
 	if (entry.kind === 'status' && entry.status) return statusLabel(entry.status);
 	if (entry.kind === 'severity') return entry.text.replace(/^Severity set to /, '');
 	if (entry.kind === 'opened') return entry.text.replace(/^Incident opened: /, '');
+	// `ruled out: DB locks (evidence)`: the kind says the result, unless the text says it changed.
+	if (entry.kind === 'hypothesis' && entry.outcome) return entry.text.replace(`${hypothesisResultLabel(entry.outcome)}: `, '');
 	return entry.text;
 }
 
@@ -180,8 +206,19 @@ function findItem(runbook: Runbook, key: string): {phase: string; label: string}
 	return undefined;
 }
 
-/** Times of day alone are ambiguous once an incident crosses midnight (UTC): then every row carries its date. */
-export function timeFormatFor(entries: readonly Pick<TimelineEntry, 'at'>[]): (at: string) => string {
-	const days = new Set(entries.map(entry => formatUtcDate(entry.at)));
-	return days.size > 1 ? formatUtcDateTime : formatUtcMinute;
+/**
+ * The times of one list, labelled in order. Times of day alone are ambiguous
+ * once an incident crosses midnight (UTC): then the first time of each day
+ * carries its date, as a postmortem's timeline starts each day with it.
+ */
+export function timeLabeller(entries: readonly Pick<TimelineEntry, 'at'>[]): (at: string) => string {
+	const multiDay = new Set(entries.map(entry => formatUtcDate(entry.at))).size > 1;
+	let day: string | undefined;
+	return at => {
+		if (!multiDay) return formatUtcMinute(at);
+		const date = formatUtcDate(at);
+		const label = date === day ? formatUtcMinute(at) : formatUtcDateTime(at);
+		day = date;
+		return label;
+	};
 }

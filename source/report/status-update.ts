@@ -8,13 +8,15 @@ import type {TemplateSource} from './template-store.js';
 
 // A stakeholder update is plain text for a chat, an email or a status page,
 // not Markdown: nothing is backslash-escaped, but control characters and bidi
-// overrides are removed so a pasted log line cannot reach the reader's screen.
+// overrides are removed (escape sequences whole) so a pasted log line cannot reach the reader's screen.
 
+/** A terminal escape sequence pasted from a log (colours, cursor moves): dropped whole, not just its ESC. */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 const RECENT_KINDS = new Set(['Mitigation', 'Action', 'Escalation', 'Resolution', 'Status', 'Severity']);
 
 function plain<T>(value: T): T {
-	if (typeof value === 'string') return value.replace(UNSAFE, '') as T;
+	if (typeof value === 'string') return value.replace(ESCAPE_SEQUENCE, '').replace(UNSAFE, '') as T;
 	if (Array.isArray(value)) return value.map(plain) as T;
 	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plain(inner)])) as T;
 	return value;

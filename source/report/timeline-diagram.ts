@@ -1,7 +1,8 @@
 import type {IncidentState, TimelineEntry, TimelineKind} from '../core/incident-state.js';
 import {computeMetrics} from '../core/metrics.js';
+import {formatUtcDateTime} from '../core/time-format.js';
 import {mermaidLabel, mermaidTime} from './mermaid-text.js';
-import {timeFormatFor} from './report-timeline.js';
+import {timeLabeller} from './report-timeline.js';
 
 // A Mermaid `timeline` of the incident for GitHub to draw from the ```mermaid
 // block: one section per stretch between milestones (impact, detection,
@@ -17,7 +18,6 @@ const PREFIXES: Partial<Record<TimelineKind, string>> = {
 	resolution: 'Resolved',
 	severity: '',
 	opened: '',
-	closed: '',
 };
 
 /** Events before the first milestone (a backdated action, say). */
@@ -26,7 +26,7 @@ const LEAD_UP = 'Lead-up';
 export function timelineDiagram(state: IncidentState): string {
 	const lines = ['timeline', `    title ${mermaidLabel(`${state.id} ${state.title}`, 60)} (UTC)`];
 	const phases = phasesOf(state);
-	const time = timeFormatFor(state.timeline);
+	const time = timeLabeller(state.timeline);
 	let section: string | undefined;
 	let period: string | undefined;
 	for (const entry of state.timeline) {
@@ -38,11 +38,11 @@ export function timelineDiagram(state: IncidentState): string {
 			section = phase;
 			period = undefined;
 		}
-		const at = mermaidTime(time(entry.at));
 		// Events of one minute share a period: Mermaid stacks them under one time.
-		if (at === period) lines[lines.length - 1] += ` : ${label}`;
-		else lines.push(`        ${at} : ${label}`);
-		period = at;
+		const minute = formatUtcDateTime(entry.at);
+		if (minute === period) lines[lines.length - 1] += ` : ${label}`;
+		else lines.push(`        ${mermaidTime(time(entry.at))} : ${label}`);
+		period = minute;
 	}
 	if (section === undefined) lines.push('        - : no key events yet');
 	return lines.join('\n');
@@ -62,8 +62,8 @@ function phasesOf(state: IncidentState): {name: string; at: string}[] {
 
 /** The diagram's words for an event, or undefined when the event is left out. */
 function labelOf(entry: TimelineEntry): string | undefined {
+	// Closing is stamped at the resolution, which the diagram shows already.
 	if (entry.kind === 'opened') return 'Declared';
-	if (entry.kind === 'closed') return 'Closed';
 	if (entry.kind === 'hypothesis') return entry.outcome === 'confirmed' ? mermaidLabel(`Confirmed ${entry.text.replace(/^confirmed[^:]*: /, '')}`) : undefined;
 	const prefix = PREFIXES[entry.kind];
 	if (prefix === undefined) return undefined;

@@ -80,7 +80,7 @@ describe('publish', () => {
 		await publishIncident(context, workspace, incidentId, 'incident-report');
 
 		const committed = git(repo, 'show', `HEAD:docs/incidents/${incidentId}_checkout-5xx-after-deploy.md`);
-		expect(committed).toContain('- [x] Closure: Publish the report and update the incident log');
+		expect(committed).toContain('- [x] INCIDENT\\_LOG.md updated');
 		expect(committed).toMatch(/\| Closure \| Publish the report and update the incident log \| alice \|/);
 		// Rendered again from the journal as committed, the report is the same: it showed the published state.
 		expect(renderIncidentReport(workspace.docsDir, incidentId, 'incident-report', context.now()).markdown).toBe(committed);

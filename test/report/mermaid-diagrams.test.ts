@@ -50,20 +50,25 @@ describe('Mermaid reads the diagram as meant', () => {
 		const periods = await readMermaidTimeline(timelineDiagram(reduceIncident(SCRIPTED_ID, scriptedIncident())));
 		expect([...new Set(periods.map(period => period.section))]).toEqual(['Impact', 'Detection', 'Mitigation', 'Resolution']);
 		const mitigation = periods.filter(period => period.events.some(event => event.startsWith('Mitigated')));
-		expect(mitigation).toEqual([{section: 'Mitigation', period: '03.18', events: ['Mitigated - Rolled back payments to v142']}]);
+		expect(mitigation).toEqual([{section: 'Mitigation', period: '00.31', events: ['Mitigated - Rolled back ledger-writer to v2.13.4 with…']}]);
+	});
+
+	it('dates the first time of each UTC day only, and leaves out the close, which repeats the resolution', async () => {
+		const periods = await readMermaidTimeline(timelineDiagram(reduceIncident(SCRIPTED_ID, scriptedIncident())));
+		expect(periods.map(period => period.period).filter(period => period.includes('-'))).toEqual(['2026-11-23 23.41', '2026-11-24 00.00']);
+		expect(periods.at(-1)).toEqual({section: 'Resolution', period: '01.10', events: ['Resolved - Card auth success at its 99.7% baseline for 30…']});
 	});
 
 	it('keeps hostile text inside its one event: no colon, comment or fake section splits or adds one', async () => {
 		const periods = await readMermaidTimeline(timelineDiagram(reduceIncident(SCRIPTED_ID, hostileIncident())));
 		expect(periods.map(({section, period, events}) => [section, period, events.length])).toEqual([
 			['Impact', '2026-11-23 02.58', 1],
-			['Detection', '2026-11-23 03.00', 1],
-			['Detection', '2026-11-23 03.01', 2],
-			['Detection', '2026-11-23 03.03', 1],
-			['Mitigation', '2026-11-23 03.04', 1],
-			['Mitigation', '2026-11-23 03.05', 1],
+			['Detection', '03.00', 1],
+			['Detection', '03.01', 2],
+			['Detection', '03.03', 1],
+			['Mitigation', '03.04', 1],
+			['Mitigation', '03.05', 1],
 			['Resolution', '2026-11-24 03.05', 1],
-			['Resolution', '2026-11-24 03.08', 1],
 		]);
 		for (const event of periods.flatMap(period => period.events)) expect(Array.from(event).length).toBeLessThanOrEqual(60);
 	});

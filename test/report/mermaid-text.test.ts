@@ -28,7 +28,7 @@ describe('shortenAtWord', () => {
 describe('mermaidLabel', () => {
 	it('keeps times and sentences readable without the characters Mermaid reads as syntax', () => {
 		expect(mermaidLabel('Pager: 5xx above 5% since 14:55')).toBe('Pager - 5xx above 5% since 14.55');
-		expect(mermaidLabel('%% x %%{init} #35; a;b <br> "q" `t`')).toBe('% x % init 35 a b br q t');
+		expect(mermaidLabel('%% x %%{init} #35; a;b <br> "q" `t`')).toBe('% x % init 35, a,b br q t');
 		expect(mermaidLabel('(pager: \u001b[1mACK\u001b[0m\u0007)')).toBe('(pager - ACK)');
 		expect(mermaidLabel('🔥🚨')).toBe('-');
 	});

@@ -39,10 +39,12 @@ describe.each(TEMPLATES)('the %s template', name => {
 		const report = render(name);
 		expect(report).not.toMatch(/detection-and-triage\/|Checked:|Unchecked:|\(logged /);
 		expect(report).toContain('### Checklist progress');
-		expect(report).toMatch(/\| Detection & Triage \| Turn off feature flags \/ kill switches \| alice \|/);
-		expect(report).toContain('Impact: about 30% of checkout attempts failed for 21 minutes.');
-		expect(report).toMatch(/\[1\].*Drained checkout traffic from USA-2/);
-		expect(report).toContain('- [1] at 2026-11-23 03:35 UTC by bob, 19m 00s later');
+		expect(report).toMatch(/\| Detection & Triage \| Roll back if a recent change was made \| dave \|/);
+		// Unticked again: the flag changed nothing.
+		expect(report).not.toMatch(/\| Turn off feature flags/);
+		expect(report).toContain('Impact: about 28% of card payments in the EU and the US have failed since 23:41 UTC; wallets and bank transfers work.');
+		expect(report).toMatch(/\[1\].*Release train deployed ledger-writer v2\.14\.0/);
+		expect(report).toContain('- [1] at 2026-11-24 00:14 UTC by bob, 36m 00s later');
 	});
 
 	it('has every section heading of the house format', () => {
@@ -115,8 +117,8 @@ describe('templates from the repository', () => {
 		const docsDir = makeTempDir();
 		writeFile(docsDir, 'templates/postmortem.md', '# Ours: {{incident.title}}\n');
 		writeFile(docsDir, 'templates/brief.md', '{{incident.id}} {{cell rootCause}}\n');
-		expect(render('postmortem', scriptedIncident(), docsDir)).toBe('# Ours: Checkout 5xx after deploy\n');
-		expect(render('brief', scriptedIncident(), docsDir)).toBe('2026-11-23-01 A missing finally block in the payment client.\n');
+		expect(render('postmortem', scriptedIncident(), docsDir)).toBe('# Ours: Card payments failing after the ledger-writer release\n');
+		expect(render('brief', scriptedIncident(), docsDir)).toBe('2026-11-23-01 The v2.14.0 Dockerfile copies only the service directory, and a missing include falls back to defaults with a warning instead of failing the start.\n');
 	});
 
 	it('reports a syntax error in one line naming the file and line', () => {

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {AnyEvent} from '../../source/core/events.js';
 import {reduceIncident} from '../../source/core/reducer.js';
 import {builtInRunbook} from '../../source/runbook/load-runbook.js';
-import {allTimelineEvents, checklistProgress, communications, reportTimeline} from '../../source/report/report-timeline.js';
+import {allTimelineEvents, checklistProgress, communications, longNotes, reportTimeline} from '../../source/report/report-timeline.js';
 import {eventFactory} from '../helpers/event-factory.js';
 
 const ID = '2026-11-23-01';
@@ -77,9 +77,43 @@ describe('the report timeline', () => {
 		expect(footnotes).toEqual([{mark: 1, loggedAt: '2026-11-23 03:30', delay: '26m 00s', loggedBy: 'alice'}]);
 	});
 
-	it('writes the date with every time once the incident crosses midnight (UTC)', () => {
-		const timeline = rows(alice(24 * 60 + 5, {type: 'note.logged', kind: 'resolution', text: 'back to normal'}));
-		expect(timeline.map(row => row.time)).toEqual(['2026-11-23 03:00', '2026-11-24 03:05']);
+	it('dates the first time of each UTC day once the incident crosses midnight, and no other', () => {
+		const timeline = rows(
+			alice(30, {type: 'note.logged', kind: 'action', text: 'scaled out'}),
+			alice(24 * 60 + 5, {type: 'note.logged', kind: 'mitigation', text: 'rolled back'}),
+			alice(24 * 60 + 9, {type: 'note.logged', kind: 'resolution', text: 'back to normal'}),
+		);
+		expect(timeline.map(row => row.time)).toEqual(['2026-11-23 03:00', '03:30', '2026-11-24 03:05', '03:09']);
+		expect(rows().map(row => row.time)).toEqual(['03:00']);
+	});
+
+	it('marks no status, severity, role or close as late: closing stamps them at the resolution', () => {
+		const {rows: timeline, footnotes} = reportTimeline(
+			state(
+				alice(20, {type: 'note.logged', kind: 'resolution', text: 'back to normal'}, {loggedAtMinute: 22}),
+				alice(20, {type: 'status.changed', status: 'resolved'}, {loggedAtMinute: 600}),
+				alice(20, {type: 'severity.changed', severity: 3}, {loggedAtMinute: 600}),
+				alice(20, {type: 'incident.closed'}, {loggedAtMinute: 600}),
+			),
+		);
+		expect(timeline.filter(row => row.lateMark !== undefined)).toEqual([]);
+		expect(footnotes).toEqual([]);
+	});
+
+	it('shows a note of several lines (a pasted stack trace) by its first line; the full text is in longNotes', () => {
+		const trace = 'PoolTimeoutError: 5/5 in use\n    at Pool.acquire (pool.js:212:17)\n    at main (app.js:1:1)';
+		const events = [bob(5, {type: 'note.logged', kind: 'note', text: trace}, {by: 'dave'}), bob(6, {type: 'note.logged', kind: 'communication', text: 'Checkout is back.\nNext update 04:00.'})];
+		expect(rows(...events).slice(1).map(row => [row.text, row.fullTextIn])).toEqual([
+			['PoolTimeoutError: 5/5 in use', 'Notes in full'],
+			['Checkout is back.', 'Communications'],
+		]);
+		expect(longNotes(state(...events))).toEqual([{time: '03:05', dateTime: '2026-11-23 03:05', owner: 'dave', text: trace, amended: false}]);
+	});
+
+	it('says a hypothesis result in its kind, not twice', () => {
+		const hypothesis = alice(1, {type: 'hypothesis.added', statement: 'DB locks', test: 'pg_stat_activity'});
+		const timeline = rows(hypothesis, bob(2, {type: 'hypothesis.resolved', hypothesis: hypothesis.id, result: 'ruled-out', evidence: 'no waiting queries'}));
+		expect(timeline.slice(1).map(row => `${row.kind}: ${row.text}`)).toEqual(['Hypothesis: DB locks (test: pg_stat_activity)', 'Hypothesis ruled out: DB locks (no waiting queries)']);
 	});
 });
 
