@@ -1,14 +1,17 @@
 // User text escaped for where it lands in a Markdown report. No raw HTML or
 // HTML comment from user text survives (`<` and `>` become entities), Markdown
 // punctuation is backslash-escaped so a title cannot become a link, a heading
-// or a table, and control characters are made visible.
+// or a table, and control characters are made visible. Colours pasted from a
+// terminal (SGR sequences) carry no text: they are dropped whole.
 
+const COLOUR = /\u001b\[[0-9;]*m/g;
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 const PUNCTUATION = /[\\`*_[\]|~#]/g;
 
 function visibleControls(text: string): string {
 	return text
+		.replace(COLOUR, '')
 		.replace(CONTROL, c => {
 			const code = c.charCodeAt(0);
 			return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : `\\x${code.toString(16)}`;

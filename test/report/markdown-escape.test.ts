@@ -38,3 +38,11 @@ describe.each(Object.entries(CONTEXTS))('user text in %s context', (_context, pl
 		expect(visibleText(html)).toContain(url);
 	});
 });
+
+describe('terminal escapes pasted into a report', () => {
+	it('drops colours whole and shows every other escape', () => {
+		expect(escapeInline('\u001b[1;31m4187\u001b[0m pool timeouts')).toBe('4187 pool timeouts');
+		expect(escapeInline('\u001b[2Jcleared')).toBe('␛\\[2Jcleared');
+		expect(escapeInline('\u001b]2;title\u0007x')).toBe('␛\\]2;title␇x');
+	});
+});
