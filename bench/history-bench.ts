@@ -27,20 +27,14 @@ async function withWorkspaces<T>(work: (large: IncidentWorkspace, small: Inciden
 export function historyFigures(runs = 5, reportRuns = 3): Promise<Measured[]> {
 	return withWorkspaces(async (large, small) => {
 		const resume = (workspace: IncidentWorkspace) => () => timeToFrame(cliCommand(), FULL_FRAME, workspace.dir, workspace.env);
-		const run =
-			(...args: string[]) =>
-			(workspace: IncidentWorkspace) =>
-			() =>
-				timeCommands([cliCommand(...args)], workspace.dir, workspace.env);
-		const list = run('list');
-		const report = run('report', '--stdout');
-		const log = run('log', 'bench note');
+		const exit = (args: string[], workspace: IncidentWorkspace) => () => timeCommands([cliCommand(...args)], workspace.dir, workspace.env);
+		const both = (count: number, args: string[]) => interleaved(count, exit(args, large), exit(args, small));
 		// Resume first: its frame waits for the seeded newest event, which a `log` would push down.
 		return [
 			{id: 'history-resume', ...(await interleaved(runs, resume(large), resume(small)))},
-			{id: 'history-list', ...(await interleaved(runs, list(large), list(small)))},
-			{id: 'history-report', ...(await interleaved(reportRuns, report(large), report(small)))},
-			{id: 'history-log', ...(await interleaved(runs, log(large), log(small)))},
+			{id: 'history-list', ...(await both(runs, ['list']))},
+			{id: 'history-report', ...(await both(reportRuns, ['report', '--stdout']))},
+			{id: 'history-log', ...(await both(runs, ['log', 'bench note']))},
 		];
 	});
 }
