@@ -6,7 +6,8 @@ import {buildEvent} from '../source/core/build-event.js';
 import {reduceIncident} from '../source/core/reducer.js';
 import {appendEvent} from '../source/journal/append-event.js';
 import {readIncidentJournal} from '../source/journal/read-journal.js';
-import {percentile, type BenchFigure} from './figures.js';
+import {percentile} from './figures.js';
+import type {Measured} from './rows.js';
 
 const ulid = monotonicFactory();
 const start = Date.parse('2026-11-23T03:00:00.000Z');
@@ -20,38 +21,38 @@ function sampleEvent(index: number, author = 'alice') {
 	);
 }
 
-/** The journal's append against the floor: a bare write + fdatasync loop on the same disk. */
-export function benchAppend(dir: string, count = 1000): BenchFigure[] {
+/**
+ * The journal's append against the floor: a bare write + fdatasync of the same
+ * bytes on the same disk, one of each in turn, so both see the same disk.
+ */
+export function benchAppend(dir: string, count = 1000): Measured[] {
 	const journal = join(dir, 'append@bench.jsonl');
-	const ours: number[] = [];
-	for (let index = 0; index < count; index++) {
-		const event = sampleEvent(index);
-		const began = performance.now();
-		appendEvent(journal, event);
-		ours.push(performance.now() - began);
-	}
-	const bare: number[] = [];
 	const fd = openSync(join(dir, 'bare.jsonl'), 'a');
-	const line = Buffer.from(`${JSON.stringify(sampleEvent(0))}\n`);
-	for (let index = 0; index < count; index++) {
-		const began = performance.now();
-		writeSync(fd, line);
-		fdatasyncSync(fd);
-		bare.push(performance.now() - began);
+	const ours: number[] = [];
+	const bare: number[] = [];
+	try {
+		for (let index = 0; index < count; index++) {
+			const event = sampleEvent(index);
+			const line = Buffer.from(`${JSON.stringify(event)}\n`);
+			let began = performance.now();
+			writeSync(fd, line);
+			fdatasyncSync(fd);
+			bare.push(performance.now() - began);
+			began = performance.now();
+			appendEvent(journal, event);
+			ours.push(performance.now() - began);
+		}
+	} finally {
+		closeSync(fd);
 	}
-	closeSync(fd);
-	const p50 = percentile(ours, 50);
-	const p99 = percentile(ours, 99);
-	const bareP50 = percentile(bare, 50);
-	const bareP99 = percentile(bare, 99);
 	return [
-		{name: 'append+fdatasync p50', value: p50, unit: 'ms', compare: {name: 'bare write+fdatasync p50', value: bareP50}},
-		{name: 'append+fdatasync p99', value: p99, unit: 'ms', compare: {name: 'bare write+fdatasync p99', value: bareP99}},
+		{id: 'append-p50', value: percentile(ours, 50), samples: ours, baseline: {value: percentile(bare, 50), samples: bare}},
+		{id: 'append-p99', value: percentile(ours, 99), samples: ours, baseline: {value: percentile(bare, 99), samples: bare}},
 	];
 }
 
 /** Reading every writer's file, merging, validating and folding into state. */
-export function benchReplay(dir: string, count: number): BenchFigure {
+function benchReplay(dir: string, count: number, id: string): Measured {
 	const eventsDir = mkdtempSync(join(dir, 'replay-'));
 	for (const [author, share] of [['alice', 0.5], ['bob', 0.3], ['carol', 0.2]] as const) {
 		const fd = openSync(join(eventsDir, `${author}@bench.jsonl`), 'w');
@@ -68,14 +69,18 @@ export function benchReplay(dir: string, count: number): BenchFigure {
 		runs.push(performance.now() - began);
 	}
 	rmSync(eventsDir, {recursive: true, force: true});
-	return {name: `read+replay ${count.toLocaleString('en')} events (median of 3)`, value: percentile(runs, 50), unit: 'ms'};
+	return {id, value: percentile(runs, 50), samples: runs};
 }
 
-export function journalFigures(): BenchFigure[] {
+function inTempDir<T>(work: (dir: string) => T): T {
 	const dir = mkdtempSync(join(process.env['BENCH_DIR'] ?? tmpdir(), 'incident-tui-bench-'));
 	try {
-		return [...benchAppend(dir), benchReplay(dir, 10_000), benchReplay(dir, 100_000)];
+		return work(dir);
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
 }
+
+export const appendFigures = () => inTempDir(dir => benchAppend(dir));
+
+export const replayFigures = () => inTempDir(dir => [benchReplay(dir, 10_000, 'replay-10k'), benchReplay(dir, 100_000, 'replay-100k')]);

@@ -6,9 +6,13 @@ import {createCommandContext} from '../source/commands/command-context.js';
 import {createIncidentStore} from '../source/commands/incident-store.js';
 import {logNote} from '../source/commands/log-note.js';
 import {openIncident} from '../source/commands/open-incident.js';
+import {buildEvent} from '../source/core/build-event.js';
+import {appendLines} from '../source/journal/append-event.js';
+import {journalPathOf} from '../source/journal/journal-paths.js';
 import {builtInRunbook} from '../source/runbook/load-runbook.js';
 import {App} from '../source/ui/App.js';
-import {percentile, type BenchFigure} from './figures.js';
+import {median} from './figures.js';
+import type {Measured} from './rows.js';
 
 const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -23,12 +27,17 @@ async function timeKey(app: ReturnType<typeof render>, key: string): Promise<num
 	return elapsed;
 }
 
-async function measure(events: number): Promise<BenchFigure[]> {
+async function measure(events: number, size: '10' | '10k'): Promise<Measured[]> {
 	const docsDir = mkdtempSync(join(tmpdir(), 'incident-tui-bench-keys-'));
 	try {
 		const context = createCommandContext(docsDir, 'alice');
 		const {incidentId} = openIncident(context, {title: 'Bench', severity: 2});
-		for (let index = 1; index < events; index++) logNote(context, {incidentId, kind: 'note', text: `event ${index}`});
+		// The notes `logNote` would write, appended in one go: 10,000 fsyncs would take most of the bench's time.
+		const notes = Array.from({length: events - 1}, (_, index) => {
+			const at = context.now();
+			return JSON.stringify(buildEvent({type: 'note.logged', kind: 'note', text: `event ${index + 1}`}, {id: context.newEventId(at), at, author: context.handle}));
+		});
+		appendLines(journalPathOf(docsDir, incidentId, context.writer), notes);
 		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={{store: createIncidentStore(context), publish: async () => '', sync: async () => '', draftUpdate: async () => '', copyToClipboard: () => {}}} autoSync={0} handoverHours={3} />);
 		await pause(200);
 		const prompt: number[] = [];
@@ -41,8 +50,8 @@ async function measure(events: number): Promise<BenchFigure[]> {
 		}
 		app.unmount();
 		return [
-			{name: `key to frame, open a prompt, ${events.toLocaleString('en')} events`, value: percentile(prompt, 50), unit: 'ms'},
-			{name: `key to frame, Enter logs a note, ${events.toLocaleString('en')} events`, value: percentile(logged, 50), unit: 'ms'},
+			{id: `keys-prompt-${size}`, value: median(prompt), samples: prompt},
+			{id: `keys-enter-${size}`, value: median(logged), samples: logged},
 		];
 	} finally {
 		rmSync(docsDir, {recursive: true, force: true});
@@ -50,7 +59,7 @@ async function measure(events: number): Promise<BenchFigure[]> {
 }
 
 /** U to the draft on screen, then Enter to "logged and copied": the machine's share of sending an update. */
-async function measureUpdate(): Promise<BenchFigure[]> {
+async function measureUpdate(): Promise<Measured[]> {
 	const docsDir = mkdtempSync(join(tmpdir(), 'incident-tui-bench-update-'));
 	try {
 		const context = createCommandContext(docsDir, 'alice');
@@ -79,14 +88,15 @@ async function measureUpdate(): Promise<BenchFigure[]> {
 		const send = performance.now() - began;
 		app.unmount();
 		return [
-			{name: 'stakeholder update: U to the draft on screen (cold)', value: draft, unit: 'ms'},
-			{name: 'stakeholder update: Enter to logged and copied', value: send, unit: 'ms'},
+			{id: 'update-draft', value: draft, samples: [draft]},
+			{id: 'update-send', value: send, samples: [send]},
 		];
 	} finally {
 		rmSync(docsDir, {recursive: true, force: true});
 	}
 }
 
-export async function keystrokeFigures(): Promise<BenchFigure[]> {
-	return [...(await measure(10)), ...(await measure(10_000)), ...(await measureUpdate())];
+/** In process (ink-testing-library): the screen's own share of a key, without the terminal. */
+export async function keystrokeFigures(): Promise<Measured[]> {
+	return [...(await measure(10, '10')), ...(await measure(10_000, '10k')), ...(await measureUpdate())];
 }

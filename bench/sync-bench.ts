@@ -1,8 +1,7 @@
-import {execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {appendFileSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {monotonicFactory} from 'ulid';
 import {createCommandContext} from '../source/commands/command-context.js';
 import {openIncident} from '../source/commands/open-incident.js';
@@ -11,7 +10,9 @@ import {findWorkspace} from '../source/config/workspace.js';
 import {buildEvent} from '../source/core/build-event.js';
 import {appendLines} from '../source/journal/append-event.js';
 import {journalPathOf} from '../source/journal/journal-paths.js';
-import type {BenchFigure} from './figures.js';
+import {median} from './figures.js';
+import {cliCommand, cliPath, nodeCommand, timeCommands} from './processes.js';
+import type {Measured} from './rows.js';
 
 // `incident-tui sync` as a responder runs it (the built CLI, Node's start
 // included) after 10 new events, with 1, 51 and 200 incidents of two writers
@@ -20,7 +21,6 @@ import type {BenchFigure} from './figures.js';
 // the same clone. The two are timed in turn, run after run, and the medians
 // compared, so a machine that slows down slows both.
 
-const distDir = fileURLToPath(new URL('.', import.meta.url));
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, {cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8'});
 const ulid = monotonicFactory();
 const EVENTS_PER_WRITER = 20;
@@ -32,22 +32,7 @@ function notes(author: string, count: number, text: string): string[] {
 	});
 }
 
-/** Milliseconds from spawn to exit of each command, one after the other. */
-async function timeCommands(commands: readonly string[][], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-	const began = performance.now();
-	for (const command of commands) {
-		await new Promise<void>((resolve, reject) => {
-			const child = spawn(command[0]!, command.slice(1), {cwd, env, stdio: 'ignore'});
-			child.on('error', reject);
-			child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`${command.join(' ')} exited ${code}`))));
-		});
-	}
-	return performance.now() - began;
-}
-
-const median = (samples: readonly number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-
-async function syncFigure(incidents: number, runs: number): Promise<BenchFigure> {
+async function syncFigure(incidents: number, runs: number): Promise<Measured> {
 	const base = mkdtempSync(join(tmpdir(), 'incident-tui-bench-sync-'));
 	try {
 		const remote = join(base, 'remote.git');
@@ -58,8 +43,8 @@ async function syncFigure(incidents: number, runs: number): Promise<BenchFigure>
 		git(clone, 'config', 'user.email', 'bench@example.com');
 		git(clone, 'commit', '-q', '--allow-empty', '-m', 'init');
 		git(clone, 'push', '-q', 'origin', 'HEAD:main');
-		const env = {...process.env, CI: 'false', INCIDENT_TUI_CONFIG_DIR: join(base, '.config')};
-		execFileSync(process.execPath, [join(distDir, 'cli.js'), 'config', 'set', 'handle', 'bench'], {cwd: clone, env, stdio: 'ignore'});
+		const env = {...process.env, CI: 'false', INCIDENT_TUI_CONFIG_DIR: join(base, '.config'), XDG_CACHE_HOME: join(base, '.cache')};
+		execFileSync(process.execPath, [cliPath, 'config', 'set', 'handle', 'bench'], {cwd: clone, env, stdio: 'ignore'});
 
 		const workspace = findWorkspace(clone, 'docs');
 		const context = createCommandContext(workspace.docsDir, 'bench');
@@ -78,29 +63,24 @@ async function syncFigure(incidents: number, runs: number): Promise<BenchFigure>
 		const floor: number[] = [];
 		for (let run = 0; run <= runs; run++) {
 			appendLines(journalPathOf(workspace.docsDir, newest, context.writer), notes('bench', 10, `run ${run}`));
-			const synced = await timeCommands([[process.execPath, join(distDir, 'cli.js'), 'sync']], clone, env);
+			const synced = await timeCommands([cliCommand('sync')], clone, env);
 			appendFileSync(join(clone, 'plain.jsonl'), `${notes('bench', 10, `plain ${run}`).join('\n')}\n`);
 			git(clone, 'add', 'plain.jsonl');
 			git(clone, 'commit', '-q', '-m', `plain ${run}`);
-			const plain = await timeCommands([[process.execPath, '-e', '0'], ['git', 'fetch', '-q', 'origin'], ['git', 'push', '-q', 'origin', 'HEAD:main']], clone, env);
+			const plain = await timeCommands([nodeCommand('-e', '0'), ['git', 'fetch', '-q', 'origin'], ['git', 'push', '-q', 'origin', 'HEAD:main']], clone, env);
 			// The first run warms the disk cache and is not counted.
 			if (run === 0) continue;
 			sync.push(synced);
 			floor.push(plain);
 		}
-		return {
-			name: `sync, 10 new events, ${incidents} incident${incidents === 1 ? '' : 's'} in history`,
-			value: median(sync),
-			unit: 'ms',
-			compare: {name: 'node -e 0 + git fetch && git push', value: median(floor)},
-		};
+		return {id: `sync-${incidents}`, value: median(sync), samples: sync, baseline: {value: median(floor), samples: floor}};
 	} finally {
 		rmSync(base, {recursive: true, force: true});
 	}
 }
 
-export async function syncFigures(runs = 9): Promise<BenchFigure[]> {
-	const figures: BenchFigure[] = [];
+export async function syncFigures(runs = 9): Promise<Measured[]> {
+	const figures: Measured[] = [];
 	for (const incidents of [1, 51, 200]) figures.push(await syncFigure(incidents, runs));
 	return figures;
 }
