@@ -128,9 +128,10 @@ function logRowOf(state: IncidentState, link: string) {
 }
 
 /**
- * Closed incidents whose journals differ from what is committed: an action
- * marked done or changed after the close (by hand or by a commit trailer).
- * `publish` publishes them too, so their reports follow. One `git status`.
+ * Closed and published incidents whose journals differ from what is
+ * committed: an action marked done or changed after the close (by hand or by
+ * a commit trailer). `publish` publishes them again, so their reports follow.
+ * One `git status`.
  */
 export async function changedClosedIncidents(context: CommandContext, workspace: Workspace, git: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {}): Promise<string[]> {
 	if (!workspace.inGitRepository) return [];
@@ -148,5 +149,8 @@ export async function changedClosedIncidents(context: CommandContext, workspace:
 		const rest = path.startsWith(`${incidents}/`) ? path.slice(incidents.length + 1).split('/') : [];
 		if (rest.length === 3 && rest[1] === 'events' && isIncidentId(rest[0]!)) ids.add(rest[0]!);
 	}
-	return [...ids].sort().filter(id => loadIncidentState(context.docsDir, id, {summary: true}).state.closed !== undefined);
+	return [...ids].sort().filter(id => {
+		const {state} = loadIncidentState(context.docsDir, id, {summary: true});
+		return state.closed !== undefined && state.publications.length > 0;
+	});
 }
