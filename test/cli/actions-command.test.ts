@@ -181,5 +181,13 @@ describe('incident-tui actions', () => {
 		expect(git(repo, 'log', '-1', '--format=%s')).toBe(`incident(${closed}): Queue stuck [SEV-2, resolved]\n`);
 		expect(git(repo, 'status', '--porcelain', '--', 'docs')).toBe('');
 		expect(cli('publish').stdout).not.toContain(closed);
+
+		// A commit's trailer is recorded by publish too, and that report follows.
+		git(repo, 'commit', '-q', '--allow-empty', '-m', 'Runbook page for the queue', '-m', `Incident-Action: ${closed}#2`);
+		const commit = git(repo, 'rev-parse', 'HEAD').trim();
+		const withTrailer = cli('publish');
+		expect(withTrailer.stdout).toContain(`Marked ${closed}#2 done by commit ${commit.slice(0, 7)}`);
+		expect(readFileSync(report, 'utf8')).toMatch(new RegExp(`\\| 2 \\| Runbook page \\|.*\\| done \\(${commit}\\) \\|`));
+		expect(git(repo, 'status', '--porcelain', '--', 'docs')).toBe('');
 	});
 });
