@@ -101,6 +101,15 @@ async function main(argv: string[]): Promise<number> {
 		case 'config':
 			configCommand(setup, args);
 			return 0;
+		case 'actions': {
+			const {actionsCommand} = await import('./cli/actions-command.js');
+			return actionsCommand(setup, args, flags);
+		}
+		case 'stats': {
+			const {statsCommand} = await import('./cli/stats-command.js');
+			statsCommand(setup, flags);
+			return 0;
+		}
 		default:
 			// The table names a command this switch does not run yet.
 			throw new Error(`command "${command}" has no handler`);

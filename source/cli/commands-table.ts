@@ -1,4 +1,4 @@
-import {NOTE_KINDS, ROLES} from '../core/events.js';
+import {ACTION_KINDS, ACTION_STATUSES, NOTE_KINDS, PRIORITIES, ROLES} from '../core/events.js';
 import {SETTING_KEYS} from '../config/settings.js';
 
 // The one description of the command line. The parser's known flags, the
@@ -31,10 +31,20 @@ const FLAG_SPECS = {
 	template: {type: 'string', placeholder: 'NAME', description: 'report template: a built-in one or docs/templates/NAME.md', values: 'templates'},
 	stdout: {type: 'boolean', description: 'print the report instead of writing it'},
 	at: {type: 'string', placeholder: 'WHEN', description: 'when it happened, in UTC: HH:MM, HH:MM:SS, "YYYY-MM-DD HH:MM", -5m, -1h30m (default: now)'},
-	by: {type: 'string', placeholder: 'HANDLE', description: 'who did it, when not you (the doer; you stay the one who logged it)'},
+	by: {type: 'string', placeholder: 'HANDLE', description: 'who did it, when not you (the doer; you stay the one who logged it); for stats: severity or month'},
 	summary: {type: 'string', placeholder: 'TEXT', description: 'where things stand, for the next commander'},
 	yes: {type: 'boolean', description: 'go ahead without asking (for scripts)'},
 	dir: {type: 'string', placeholder: 'PATH', description: 'docs root inside the repository (default: the incidentsDir setting, docs)', values: 'directories'},
+	owner: {type: 'string', placeholder: 'NAME', description: 'who owns the action'},
+	priority: {type: 'string', placeholder: 'P0-P3', description: 'the action\'s priority (default P2)', values: PRIORITIES},
+	due: {type: 'string', placeholder: 'YYYY-MM-DD', description: 'the action\'s due date'},
+	type: {type: 'string', placeholder: 'TYPE', description: `the action's type: ${ACTION_KINDS.join(', ')}`, values: ACTION_KINDS},
+	status: {type: 'string', placeholder: 'STATUS', description: `the action's status: ${ACTION_STATUSES.join(', ')}`, values: ACTION_STATUSES},
+	ref: {type: 'string', placeholder: 'REF', description: 'the commit or PR URL that did it'},
+	open: {type: 'boolean', description: 'only actions still open or in progress'},
+	overdue: {type: 'boolean', description: 'only actions past their due date; exit 1 when a P0 or P1 is among them'},
+	since: {type: 'string', placeholder: 'SPAN', description: 'only incidents declared since then: 90d, 12w or YYYY-MM-DD'},
+	markdown: {type: 'boolean', description: 'write docs/INCIDENT_STATS.md (with a Mermaid chart); publish keeps it up to date'},
 	help: {type: 'boolean', short: 'h', description: 'this help, or a command\'s own with incident-tui COMMAND --help'},
 	version: {type: 'boolean', short: 'v', description: 'the version of incident-tui'},
 } as const satisfies Record<string, FlagSpec>;
@@ -118,6 +128,33 @@ export const COMMANDS: readonly CommandSpec[] = [
 		flags: ['template'],
 		args: ['incidents'],
 		examples: ['incident-tui publish', 'incident-tui publish 2026-11-23-01 --template sre'],
+	},
+	{
+		name: 'actions',
+		usage: 'actions [add ID TEXT|done ID#N|set ID#N] [--owner NAME] [--open] [--overdue] [--json]',
+		summary: 'corrective actions across incidents: list, add, mark done, change',
+		flags: ['owner', 'open', 'overdue', 'json', 'priority', 'due', 'type', 'status', 'ref'],
+		args: [['add', 'done', 'set'], 'incidents'],
+		details: [
+			'ID#N is the N-th action of incident ID, in the order they were added (the wizard\'s too).',
+			'A commit with the trailer "Incident-Action: ID#N" marks that action done, once, when actions or publish next runs.',
+			'--overdue exits 1 when a P0 or P1 action is past its due date (for CI).',
+		],
+		examples: [
+			'incident-tui actions --open',
+			'incident-tui actions --overdue --owner alice',
+			'incident-tui actions add 2026-11-23-01 "Alert on checkout 5xx rate" --owner alice --priority P1 --due 2026-12-07 --type detect',
+			'incident-tui actions done 2026-11-23-01#2 --ref https://github.com/acme/shop/pull/812',
+			'incident-tui actions set 2026-11-23-01#2 --status in-progress --owner bob --due 2026-12-14',
+		],
+	},
+	{
+		name: 'stats',
+		usage: 'stats [--since 90d] [--by severity|month] [--json|--markdown]',
+		summary: 'counts, times to detect, acknowledge, mitigate and resolve, open actions, the golden rule',
+		flags: ['since', 'by', 'json', 'markdown'],
+		details: ['Medians and p90s count the incidents that have both milestones of a figure (n says how many).'],
+		examples: ['incident-tui stats', 'incident-tui stats --since 90d --by month', 'incident-tui stats --json', 'incident-tui stats --markdown'],
 	},
 	{
 		name: 'sync',

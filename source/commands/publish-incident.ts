@@ -1,20 +1,23 @@
 import {dirname, relative} from 'node:path';
 import {severityLabel, statusLabel} from '../core/describe-event.js';
 import {buildEvent} from '../core/build-event.js';
+import {isIncidentId} from '../core/incident-id.js';
 import type {EventPayload} from '../core/events.js';
 import type {IncidentState} from '../core/incident-state.js';
 import {reduceIncident} from '../core/reducer.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {checkRepository, commitPaths, stagePaths} from '../git/commit-paths.js';
-import type {GitRunnerOptions} from '../git/run-git.js';
-import {eventsDirOf, journalPathOf} from '../journal/journal-paths.js';
+import {GitCommandError, gitRunner, type GitRunnerOptions} from '../git/run-git.js';
+import {eventsDirOf, incidentsDirOf, journalPathOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
 import type {Workspace} from '../config/workspace.js';
 import {incidentLogPathOf, readIncidentLog, updateIncidentLog} from '../report/incident-log.js';
 import type {Runbook} from '../runbook/runbook.js';
 import type {CommandContext} from './command-context.js';
+import {describeTrailerMark, recordTrailers} from './follow-ups.js';
+import {refreshStatsDocument} from './incident-stats.js';
 import {recordEvent} from './record-event.js';
-import {loadIncident} from './load-incident.js';
+import {loadIncident, loadIncidentState} from './load-incident.js';
 import {loadReportSubject, renderSubject, reportPathOf, writeDocument} from './write-report.js';
 
 export interface PublishResult {
@@ -24,6 +27,8 @@ export interface PublishResult {
 	commit?: string;
 	detached: boolean;
 	warnings: string[];
+	/** Actions the commits' `Incident-Action:` trailers marked done on the way, one line each. */
+	trailerMarks: string[];
 }
 
 /**
@@ -44,6 +49,8 @@ export async function publishIncident(
 	git: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {},
 ): Promise<PublishResult> {
 	const now = context.now();
+	// Before the report is rendered, so an action a commit closed shows as done in it.
+	const trailers = await recordTrailers(context, workspace, git);
 	const subject = loadReportSubject(context.docsDir, incidentId);
 	const {state} = subject.loaded;
 	// The report must read exactly as the journal will once publishing is recorded: fold those events in too.
@@ -63,12 +70,21 @@ export async function publishIncident(
 	const ownJournal = journalPathOf(context.docsDir, report.incidentId, context.writer);
 	const paths = () =>
 		[report.path, logPath, ...journalFilesIn(eventsDirOf(context.docsDir, report.incidentId))].map(path => relative(workspace.root, path));
-	const base = {incidentId: report.incidentId, reportPath: report.path, detached, warnings: report.warnings};
+	const base = {
+		incidentId: report.incidentId,
+		reportPath: report.path,
+		detached,
+		warnings: [...report.warnings, ...trailers.problems],
+		trailerMarks: trailers.marked.map(describeTrailerMark),
+	};
 	if (!(await stagePaths(run, paths()))) return {...base, status: 'unchanged'};
 
 	for (const payload of publishing) recordEvent(context, report.incidentId, payload, {at: now, loggedAt: now});
-	await stagePaths(run, [relative(workspace.root, ownJournal)]);
-	const commit = await commitPaths(workspace.root, run, paths(), commitMessage(report.state));
+	// Written only with a commit to make: its ages would otherwise make every publish commit.
+	const statsPath = refreshStatsDocument(context.docsDir, now);
+	const committed = () => [...paths(), ...(statsPath ? [relative(workspace.root, statsPath)] : [])];
+	await stagePaths(run, [relative(workspace.root, ownJournal), ...(statsPath ? [relative(workspace.root, statsPath)] : [])]);
+	const commit = await commitPaths(workspace.root, run, committed(), commitMessage(report.state));
 	return {...base, status: 'committed', commit};
 }
 
@@ -87,7 +103,9 @@ export function publishingEvents(state: IncidentState, runbook: Runbook, report:
 export function describePublishResult(result: PublishResult): string {
 	if (result.status === 'unchanged') return `Nothing changed since ${result.incidentId} was last published; no commit made.`;
 	const detached = result.detached ? `; HEAD is detached, keep it with: git switch -c incident/${result.incidentId}` : '';
-	return `Published ${result.incidentId}: commit ${result.commit?.slice(0, 7)}${detached}`;
+	const marks = result.trailerMarks.length;
+	const marked = marks > 0 ? `; ${marks} action${marks === 1 ? '' : 's'} marked done by commit trailers` : '';
+	return `Published ${result.incidentId}: commit ${result.commit?.slice(0, 7)}${detached}${marked}`;
 }
 
 export function commitMessage(state: IncidentState): string {
@@ -107,4 +125,32 @@ function logRowOf(state: IncidentState, link: string) {
 		duration: state.milestones.resolved && metrics.durationMs !== undefined ? formatDuration(metrics.durationMs) : 'ongoing',
 		link,
 	};
+}
+
+/**
+ * Closed and published incidents whose journals differ from what is
+ * committed: an action marked done or changed after the close (by hand or by
+ * a commit trailer). `publish` publishes them again, so their reports follow.
+ * One `git status`.
+ */
+export async function changedClosedIncidents(context: CommandContext, workspace: Workspace, git: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {}): Promise<string[]> {
+	if (!workspace.inGitRepository) return [];
+	const incidents = relative(workspace.root, incidentsDirOf(context.docsDir));
+	let output: string;
+	try {
+		output = await gitRunner(workspace.root, {...git, retry: 'publish again'})(['status', '--porcelain', '-z', '--untracked-files=all', '--', incidents]);
+	} catch (error) {
+		if (error instanceof GitCommandError) return [];
+		throw error;
+	}
+	const ids = new Set<string>();
+	for (const entry of output.split('\0')) {
+		const path = entry.slice(3);
+		const rest = path.startsWith(`${incidents}/`) ? path.slice(incidents.length + 1).split('/') : [];
+		if (rest.length === 3 && rest[1] === 'events' && isIncidentId(rest[0]!)) ids.add(rest[0]!);
+	}
+	return [...ids].sort().filter(id => {
+		const {state} = loadIncidentState(context.docsDir, id, {summary: true});
+		return state.closed !== undefined && state.publications.length > 0;
+	});
 }

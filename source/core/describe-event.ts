@@ -66,7 +66,7 @@ export function describeEvent(
 		case 'action.added':
 			return `Corrective action: ${event.description}`;
 		case 'action.updated':
-			return `Corrective action updated`;
+			return `Corrective action updated${event.status ? `: ${event.status}` : ''}${event.ref ? ` (${event.ref})` : ''}`;
 		case 'invariant.recorded':
 			return `Invariant (${event.kind}): ${event.reference}`;
 		case 'incident.closed':

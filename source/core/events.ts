@@ -176,6 +176,8 @@ export const eventSchema = z.discriminatedUnion('type', [
 		status: z.optional(z.enum(ACTION_STATUSES)),
 		kind: z.optional(z.enum(ACTION_KINDS)),
 		bug: z.optional(text),
+		/** What did it: a commit or a PR (`actions done --ref`, or a commit's `Incident-Action:` trailer). */
+		ref: z.optional(requiredText),
 	}),
 	z.object({
 		...envelope,

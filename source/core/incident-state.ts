@@ -80,6 +80,10 @@ export interface CorrectiveAction {
 	status: ActionStatus;
 	kind?: ActionKind;
 	bug?: string;
+	/** The commit or PR that did it, the latest one recorded. */
+	ref?: string;
+	/** Every ref ever recorded, so a commit's trailer is recorded once even after the action is reopened. */
+	refs?: string[];
 	at: string;
 	by: string;
 }

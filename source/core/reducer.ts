@@ -250,6 +250,10 @@ function applyEvent(state: IncidentState, event: IncidentEvent, correction: Corr
 			if (event.status !== undefined) action.status = event.status;
 			if (event.kind !== undefined) action.kind = event.kind;
 			if (event.bug !== undefined) action.bug = event.bug;
+			if (event.ref !== undefined) {
+				action.ref = event.ref;
+				action.refs = [...(action.refs ?? []), event.ref];
+			}
 			return;
 		}
 		case 'invariant.recorded':

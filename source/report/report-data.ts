@@ -59,6 +59,8 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		done: action.status === 'done',
 		type: action.kind ? ACTION_KIND_LABELS[action.kind] : undefined,
 		bug: nonEmpty(action.bug),
+		/** The commit or PR that did it (`actions done --ref`, or a commit's trailer). */
+		ref: action.ref,
 	}));
 	const dateTime = (at: string | undefined) => (at === undefined ? undefined : formatUtcDateTime(at));
 	// An open incident's report must not change by itself, or every publish would commit.
