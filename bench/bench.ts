@@ -5,6 +5,7 @@
 import {writeFileSync} from 'node:fs';
 import {cpus, hostname, loadavg} from 'node:os';
 import {parseArgs} from 'node:util';
+import {acrossIncidentsFigures} from './across-incidents-bench.js';
 import {enterFigures, historyFigures} from './history-bench.js';
 import {appendFigures, replayFigures} from './journal-bench.js';
 import {keystrokeFigures} from './keystroke-bench.js';
@@ -21,6 +22,7 @@ const measures: Record<BenchGroup, () => Measured[] | Promise<Measured[]>> = {
 	enter: enterFigures,
 	keys: keystrokeFigures,
 	sync: syncFigures,
+	incidents: acrossIncidentsFigures,
 	replay: replayFigures,
 	render: reportFigures,
 };

@@ -1,9 +1,9 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {monotonicFactory} from 'ulid';
-import {buildEvent} from '../../source/core/build-event.js';
-import type {EventPayload} from '../../source/core/events.js';
-import {formatIncidentId} from '../../source/core/incident-id.js';
-import {eventsDirOf} from '../../source/journal/journal-paths.js';
+import {buildEvent} from '../source/core/build-event.js';
+import type {EventPayload} from '../source/core/events.js';
+import {formatIncidentId} from '../source/core/incident-id.js';
+import {eventsDirOf} from '../source/journal/journal-paths.js';
 
 // A repository's worth of closed incidents, written as journals directly (the
 // same JSON lines `log` writes, without an fsync per event), for measuring
