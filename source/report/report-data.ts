@@ -5,7 +5,7 @@ import {isOpenIncident, type IncidentState, type TimelineKind} from '../core/inc
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime} from '../core/time-format.js';
 import type {Runbook} from '../runbook/runbook.js';
-import {allTimelineEvents, checklistProgress, communications, reportTimeline} from './report-timeline.js';
+import {allTimelineEvents, checklistProgress, commandsRun, communications, recentChanges, reportTimeline} from './report-timeline.js';
 import {timelineDiagram} from './timeline-diagram.js';
 
 // The one data shape every report template receives. Values are plain user
@@ -152,6 +152,10 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		mitigations: notesOf('mitigation'),
 		/** Each stakeholder update in full; the timeline shows its first line. */
 		communications: communications(state),
+		/** Commands run through `incident-tui run`, each with its masked output's tail (`evidencePath`, relative to the report). */
+		commandsRun: commandsRun(state),
+		/** Commits, merges and tags picked with `incident-tui changes`, newest first; `citedBy` names the hypotheses that mention one. */
+		recentChanges: recentChanges(state),
 		actions,
 		/** P0 and P1 action items, and the rest: for templates that list the urgent ones apart. */
 		urgentActions: actions.filter(action => action.urgent),
