@@ -36,7 +36,8 @@ export async function readRecentChanges(path: string, window: {since: Date; unti
 	const inWindow = (at: string) => Date.parse(at) >= window.since.getTime() && Date.parse(at) <= window.until.getTime();
 	const commits = await readCommits(git, root, window);
 	const tags = (await readTags(git, root)).filter(tag => inWindow(tag.at));
-	const changes = [...commits, ...tags].sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || a.kind.localeCompare(b.kind));
+	// A stable sort: within one second, git's own order (a merge before what it merged) and commits before their tags.
+	const changes = [...commits, ...tags].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 	return {found: true, path, root, shallow: shallow === 'true', changes};
 }
 
