@@ -3,7 +3,7 @@ import {once} from 'node:events';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {makeRepo} from '../helpers/git-repo.js';
+import {git, makeRepo} from '../helpers/git-repo.js';
 import {journalLines, onlyIncidentId} from '../helpers/journal-lines.js';
 import {CLI_PATH, runCli, type CliRun} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
@@ -142,6 +142,16 @@ describe('incident-tui run', () => {
 		cli('run', '--', 'echo', 'internal-12345', 'password=visible');
 		const evidence = readFileSync(join(repo, 'docs', 'incidents', id, 'evidence', String(commandEvents(id)[0]!['evidence'])), 'utf8');
 		expect(evidence).toBe('[masked] password=visible\n');
+	});
+
+	it('publish commits the evidence files with the report that links them', () => {
+		const id = open();
+		cli('run', '--', 'echo', 'rolled back');
+		const file = String(commandEvents(id)[0]!['evidence']);
+		expect(cli('publish').code).toBe(0);
+		expect(git(repo, 'ls-files', `docs/incidents/${id}/evidence`).trim()).toBe(`docs/incidents/${id}/evidence/${file}`);
+		const report = readdirSync(join(repo, 'docs', 'incidents')).find(name => name.endsWith('.md'))!;
+		expect(readFileSync(join(repo, 'docs', 'incidents', report), 'utf8')).toContain(`[output](${id}/evidence/${file})`);
 	});
 
 	it('says a missing program is not found, with the shell\'s 127, and logs it', () => {
