@@ -72,9 +72,11 @@ describe('incident-tui run', () => {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';
+		let sent = false;
 		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
 			stdout += chunk;
-			if (stdout.includes('ready')) child.kill('SIGTERM');
+			// Once: a second SIGTERM after the command ended would end incident-tui itself, as it should.
+			if (stdout.includes('ready') && !sent) sent = child.kill('SIGTERM');
 		});
 		const [code] = (await once(child, 'close')) as [number];
 		expect(stdout).toContain('got-term');
