@@ -110,6 +110,15 @@ async function main(argv: string[]): Promise<number> {
 			statsCommand(setup, flags);
 			return 0;
 		}
+		case 'run': {
+			const {runCommand} = await import('./cli/run-command.js');
+			return runCommand(setup, args, flags);
+		}
+		case 'changes': {
+			const {changesCommand} = await import('./cli/changes-command.js');
+			await changesCommand(setup, args, flags);
+			return 0;
+		}
 		default:
 			// The table names a command this switch does not run yet.
 			throw new Error(`command "${command}" has no handler`);

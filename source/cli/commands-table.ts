@@ -19,6 +19,8 @@ export interface FlagSpec {
 	short?: string;
 	description: string;
 	values?: ValueSource;
+	/** Given more than once, every value is kept (`--repo a --repo b`). */
+	multiple?: boolean;
 }
 
 const FLAG_SPECS = {
@@ -43,8 +45,14 @@ const FLAG_SPECS = {
 	ref: {type: 'string', placeholder: 'REF', description: 'the commit or PR URL that did it'},
 	open: {type: 'boolean', description: 'only actions still open or in progress'},
 	overdue: {type: 'boolean', description: 'only actions past their due date; exit 1 when a P0 or P1 is among them'},
-	since: {type: 'string', placeholder: 'SPAN', description: 'only incidents declared since then: 90d, 12w or YYYY-MM-DD'},
+	since: {
+		type: 'string',
+		placeholder: 'SPAN',
+		description: 'stats: only incidents declared since then (90d, 12w or YYYY-MM-DD); changes: how far back before detection, or now (2h, 90m, 1h30m; default 2h)',
+	},
 	markdown: {type: 'boolean', description: 'write docs/INCIDENT_STATS.md (with a Mermaid chart); publish keeps it up to date'},
+	repo: {type: 'string', placeholder: 'PATH', description: 'a repository to read, again for more (default: the changeRepos setting, else this one)', values: 'directories', multiple: true},
+	pick: {type: 'boolean', description: 'add changes to the timeline: the hashes given, or choose from a numbered list'},
 	help: {type: 'boolean', short: 'h', description: 'this help, or a command\'s own with incident-tui COMMAND --help'},
 	version: {type: 'boolean', short: 'v', description: 'the version of incident-tui'},
 } as const satisfies Record<string, FlagSpec>;
@@ -53,7 +61,9 @@ export type FlagName = keyof typeof FLAG_SPECS;
 export const FLAGS: Readonly<Record<FlagName, FlagSpec>> = FLAG_SPECS;
 
 /** The flags as parsed: booleans for switches, strings for the rest. */
-export type Flags = {[K in FlagName]?: (typeof FLAG_SPECS)[K]['type'] extends 'boolean' ? boolean : string};
+export type Flags = {
+	[K in FlagName]?: (typeof FLAG_SPECS)[K] extends {multiple: true} ? string[] : (typeof FLAG_SPECS)[K]['type'] extends 'boolean' ? boolean : string;
+};
 
 /** Every command takes these. */
 export const GLOBAL_FLAGS: readonly FlagName[] = ['dir', 'help', 'version'];
@@ -105,6 +115,30 @@ export const COMMANDS: readonly CommandSpec[] = [
 			'echo "db team paged" | incident-tui log --kind escalation',
 			'incident-tui log -- "-5 pods after the scale-down"',
 		],
+	},
+	{
+		name: 'run',
+		usage: 'run [--id ID] -- COMMAND [ARGS…]',
+		summary: 'run a command as usual and log it: command line, times, exit code, the output\'s tail',
+		flags: ['id'],
+		details: [
+			'The command keeps your terminal (colours, progress bars) and its exit code is incident-tui\'s.',
+			'The last 64 KB of its output is kept in docs/incidents/ID/evidence/, secrets masked (setting secretPatterns).',
+			'With no open incident the command still runs, and is not logged.',
+		],
+		examples: ['incident-tui run -- kubectl rollout undo deploy/web', 'incident-tui run --id 2026-11-23-01 -- ./scripts/failover.sh usa-2'],
+	},
+	{
+		name: 'changes',
+		usage: 'changes [--since DURATION] [--repo PATH]… [--pick [HASH…]] [--id ID]',
+		summary: 'commits, merges and tags before detection, newest first; --pick adds some to the timeline',
+		flags: ['since', 'repo', 'pick', 'id'],
+		details: [
+			'The window ends at the detection milestone (else now) and starts --since before it (default 2h).',
+			'Repositories: --repo, else the changeRepos setting, else the current one.',
+			'--pick with hashes adds those; without, it lists them numbered and asks which (a terminal is needed).',
+		],
+		examples: ['incident-tui changes', 'incident-tui changes --since 6h --repo ../api --repo ../web', 'incident-tui changes --pick a1b2c3d', 'incident-tui changes --pick'],
 	},
 	{
 		name: 'list',

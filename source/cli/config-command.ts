@@ -7,14 +7,14 @@ export function configCommand(setup: CliSetup, args: string[]): void {
 	const [action, key, ...rest] = args;
 	if (action === undefined) {
 		print(`# ${setup.store.path}`);
-		for (const name of SETTING_KEYS) print(`${name}=${setup.settings[name]}${setup.store.stored(name) === undefined ? '  (default)' : ''}`);
+		for (const name of SETTING_KEYS) print(`${name}=${shown(setup.settings[name])}${setup.store.stored(name) === undefined ? '  (default)' : ''}`);
 		return;
 	}
 	if (key === undefined || !isSettingKey(key)) {
 		throw new UserError(`name a setting: incident-tui config ${action} KEY; settings are ${SETTING_KEYS.join(', ')}`);
 	}
 	if (action === 'get') {
-		print(String(setup.settings[key]));
+		print(shown(setup.settings[key]));
 		return;
 	}
 	if (action === 'set') {
@@ -32,4 +32,9 @@ export function configCommand(setup: CliSetup, args: string[]): void {
 		return;
 	}
 	throw new UserError(`"${action}" is not a config action; use get or set`);
+}
+
+/** A list setting as `config set` takes it back: a JSON array. */
+function shown(value: unknown): string {
+	return Array.isArray(value) ? JSON.stringify(value) : String(value);
 }

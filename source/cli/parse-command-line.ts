@@ -38,7 +38,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 	if (options.some(option => option.name === 'version')) return {action: 'version'};
 
 	const accepted = new Set<string>(flagsOf(command));
-	const flags: Record<string, string | boolean> = {};
+	const flags: Record<string, string | string[] | boolean> = {};
 	for (const option of options) {
 		const name = option.name as FlagName;
 		if (!accepted.has(name)) throw new UserError(`${command?.name ?? 'the live screen'} does not take --${name}`, helpHint);
@@ -54,7 +54,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 			const hint = option.value === undefined ? helpHint : `for a value starting with -, write --${name}=${option.value}`;
 			throw new UserError(`--${name} needs a value: --${name} ${spec.placeholder ?? 'VALUE'}`, hint);
 		}
-		flags[name] = option.value;
+		flags[name] = spec.multiple ? [...((flags[name] as string[] | undefined) ?? []), option.value] : option.value;
 	}
 	return {action: 'run', command: command?.name, args, flags: flags as Flags};
 }

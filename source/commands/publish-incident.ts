@@ -8,6 +8,7 @@ import {reduceIncident} from '../core/reducer.js';
 import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {checkRepository, commitPaths, stagePaths} from '../git/commit-paths.js';
 import {GitCommandError, gitRunner, type GitRunnerOptions} from '../git/run-git.js';
+import {evidenceFilesIn} from '../journal/evidence-files.js';
 import {eventsDirOf, incidentsDirOf, journalPathOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
 import type {Workspace} from '../config/workspace.js';
@@ -69,7 +70,10 @@ export async function publishIncident(
 	const {git: run, detached} = await checkRepository(workspace.root, workspace.inGitRepository, git);
 	const ownJournal = journalPathOf(context.docsDir, report.incidentId, context.writer);
 	const paths = () =>
-		[report.path, logPath, ...journalFilesIn(eventsDirOf(context.docsDir, report.incidentId))].map(path => relative(workspace.root, path));
+		// Evidence files go with the report that links them; sync carries journals only.
+		[report.path, logPath, ...journalFilesIn(eventsDirOf(context.docsDir, report.incidentId)), ...evidenceFilesIn(context.docsDir, report.incidentId)].map(path =>
+			relative(workspace.root, path),
+		);
 	const base = {
 		incidentId: report.incidentId,
 		reportPath: report.path,

@@ -1,10 +1,37 @@
 import Conf from 'conf';
 import * as z from 'zod/mini';
 import {handleSchema} from '../core/events.js';
+import {DEFAULT_SECRET_PATTERNS, secretPatternProblem} from '../core/secret-mask.js';
 
 // Settings live in conf's file (~/.config/incident-tui-nodejs/config.json on
 // Linux). INCIDENT_TUI_CONFIG_DIR moves it, which is how the tests keep away
 // from the real home directory.
+
+/**
+ * A list setting: stored as an array; `config set` takes a JSON array
+ * (`'["a","b"]'`) or one value, which becomes a list of one.
+ */
+function listSetting(itemProblem: (item: string) => string | undefined) {
+	return z.pipe(
+		z.transform((raw: unknown) => {
+			if (typeof raw !== 'string') return raw;
+			if (!raw.trimStart().startsWith('[')) return [raw];
+			try {
+				return JSON.parse(raw) as unknown;
+			} catch {
+				return raw;
+			}
+		}),
+		z.array(z.string()).check(
+			z.check(context => {
+				for (const item of context.value) {
+					const problem = itemProblem(item);
+					if (problem) context.issues.push({code: 'custom', message: `${JSON.stringify(item)}: ${problem}`, input: context.value});
+				}
+			}),
+		),
+	);
+}
 
 const settingsSchema = {
 	handle: handleSchema,
@@ -18,6 +45,10 @@ const settingsSchema = {
 	gitNetworkTimeout: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3600)),
 	/** Seconds any other git command may take (commit hooks and signing included). */
 	gitHookTimeout: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3600)),
+	/** Regular expressions (case-insensitive) whose matches `run` masks before writing anything. */
+	secretPatterns: listSetting(secretPatternProblem),
+	/** The service repositories `changes` reads; empty: the current one. */
+	changeRepos: listSetting(path => (path.trim() === '' ? 'an empty path' : undefined)),
 };
 
 export type SettingKey = keyof typeof settingsSchema;
@@ -32,6 +63,8 @@ const DEFAULTS: Omit<Settings, 'handle'> = {
 	handoverHours: 3,
 	gitNetworkTimeout: 30,
 	gitHookTimeout: 120,
+	secretPatterns: [...DEFAULT_SECRET_PATTERNS],
+	changeRepos: [],
 };
 
 export class SettingsError extends Error {
@@ -101,6 +134,8 @@ export function resolveSettings(store: SettingsStore, defaultHandle: () => strin
 		handoverHours: store.stored('handoverHours') ?? DEFAULTS.handoverHours,
 		gitNetworkTimeout: store.stored('gitNetworkTimeout') ?? DEFAULTS.gitNetworkTimeout,
 		gitHookTimeout: store.stored('gitHookTimeout') ?? DEFAULTS.gitHookTimeout,
+		secretPatterns: store.stored('secretPatterns') ?? DEFAULTS.secretPatterns,
+		changeRepos: store.stored('changeRepos') ?? DEFAULTS.changeRepos,
 	};
 }
 

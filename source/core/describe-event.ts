@@ -73,7 +73,23 @@ export function describeEvent(
 			return event.overrideReason ? `Closed without an invariant: ${event.overrideReason}` : 'Incident closed';
 		case 'report.published':
 			return `Report published: ${event.path}`;
+		case 'command.run':
+			return `Ran ${event.command} (exit ${event.exitCode} after ${formatCommandDuration(event.durationMs)})`;
+		case 'change.recorded': {
+			const what = event.change === 'tag' ? `tag ${event.tag ?? ''}`.trimEnd() : event.change;
+			return `${what} ${event.hash.slice(0, SHORT_HASH_LENGTH)} in ${event.repository} by ${event.commitAuthor}: ${event.subject}`;
+		}
 	}
+}
+
+/** How a change is cited in text (a hypothesis naming `a1b2c3d`). */
+export const SHORT_HASH_LENGTH = 7;
+
+/** `0.4 s`, `12.3 s`, `4m 05s`: a command's run time. */
+export function formatCommandDuration(ms: number): string {
+	if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+	const seconds = Math.round(ms / 1000);
+	return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, '0')}s`;
 }
 
 /**

@@ -28,6 +28,8 @@ export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'wont-do'] as con
 /** The Google SRE postmortem's action item types. */
 export const ACTION_KINDS = ['mitigate', 'prevent', 'process', 'detect'] as const;
 export const INVARIANT_KINDS = ['test', 'monitor'] as const;
+/** What a picked change is in its repository (README "What changed"). */
+export const CHANGE_KINDS = ['commit', 'merge', 'tag'] as const;
 export const CLOSURE_FIELDS = [
 	'whatHappened',
 	'whoImpacted',
@@ -69,6 +71,7 @@ export type Priority = (typeof PRIORITIES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type ActionKind = (typeof ACTION_KINDS)[number];
 export type InvariantKind = (typeof INVARIANT_KINDS)[number];
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type ClosureField = (typeof CLOSURE_FIELDS)[number];
 
 export const EVENT_FORMAT_VERSION = 1;
@@ -77,6 +80,8 @@ export const MAX_TEXT_LENGTH = 64 * 1024;
 export const MAX_TITLE_LENGTH = 200;
 
 const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Named by a ULID, so two responders' evidence never collides and a name cannot climb out of its directory. */
+export const EVIDENCE_FILE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}\.txt$/;
 const HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export const handleSchema = z
@@ -193,6 +198,30 @@ export const eventSchema = z.discriminatedUnion('type', [
 		path: requiredText,
 		template: requiredText,
 		commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
+	}),
+	// `incident-tui run`: the doer is the responder who ran it, `at` its start.
+	z.object({
+		...envelope,
+		type: z.literal('command.run'),
+		/** Shell-quoted, with secrets masked before it was written. */
+		command: requiredText,
+		/** As a shell gives it: 128 + the signal's number when a signal ended it. */
+		exitCode: z.int().check(z.minimum(0), z.maximum(255)),
+		durationMs: z.int().check(z.minimum(0)),
+		/** The output's masked tail: a file name in the incident's `evidence/` directory. */
+		evidence: z.optional(z.string().check(z.regex(EVIDENCE_FILE_PATTERN))),
+	}),
+	// A commit, merge or tag picked from `incident-tui changes`, timed at its commit (or tag) time.
+	z.object({
+		...envelope,
+		type: z.literal('change.recorded'),
+		change: z.enum(CHANGE_KINDS),
+		hash: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
+		commitAuthor: text,
+		subject: text,
+		/** The repository's name as `changes` showed it (its directory's name). */
+		repository: requiredText,
+		tag: z.optional(text),
 	}),
 ]);
 

@@ -1,5 +1,6 @@
 import type {
 	ActionKind,
+	ChangeKind,
 	ActionStatus,
 	ClosureField,
 	HypothesisResult,
@@ -23,6 +24,8 @@ export type TimelineKind =
 	| 'checklist'
 	| 'hypothesis'
 	| 'closed'
+	/** A commit, merge or tag picked with `incident-tui changes`. */
+	| 'change'
 	| 'unknown';
 
 export interface TimelineEntry {
@@ -43,6 +46,10 @@ export interface TimelineEntry {
 	status?: Status;
 	/** For a hypothesis result: the outcome. */
 	outcome?: HypothesisResult;
+	/** For a command run with `incident-tui run` (kind `action`). */
+	command?: {line: string; exitCode: number; durationMs: number; evidence?: string};
+	/** For a picked change. */
+	change?: {kind: ChangeKind; hash: string; author: string; subject: string; repository: string; tag?: string};
 }
 
 export interface ChecklistTick {

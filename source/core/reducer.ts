@@ -274,6 +274,21 @@ function applyEvent(state: IncidentState, event: IncidentEvent, correction: Corr
 		case 'report.published':
 			state.publications.push({path: event.path, template: event.template, commit: event.commit, at: event.at, by: event.author});
 			return;
+		case 'command.run':
+			addTimeline(state, event, 'action', text, amended).command = {
+				line: event.command,
+				exitCode: event.exitCode,
+				durationMs: event.durationMs,
+				...(event.evidence === undefined ? {} : {evidence: event.evidence}),
+			};
+			return;
+		case 'change.recorded': {
+			// Picked twice (two responders, or twice by one): shown once.
+			if (state.timeline.some(entry => entry.change?.hash === event.hash && entry.change.repository === event.repository)) return;
+			const {change: kind, hash, commitAuthor: author, subject, repository, tag} = event;
+			addTimeline(state, event, 'change', text, amended).change = {kind, hash, author, subject, repository, ...(tag === undefined ? {} : {tag})};
+			return;
+		}
 		case 'event.retracted':
 		case 'event.amended':
 			return;

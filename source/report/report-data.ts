@@ -6,7 +6,7 @@ import {computeMetrics, formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime} from '../core/time-format.js';
 import type {ChecklistItem} from '../core/checklist.js';
 import type {Runbook} from '../runbook/runbook.js';
-import {allTimelineEvents, checklistProgress, communications, longNotes, reportTimeline} from './report-timeline.js';
+import {allTimelineEvents, checklistProgress, commandsRun, communications, longNotes, recentChanges, reportTimeline} from './report-timeline.js';
 import {timelineDiagram} from './timeline-diagram.js';
 
 // The one data shape every report template receives. Values are plain user
@@ -165,6 +165,10 @@ export function buildReportData(state: IncidentState, runbook: Runbook, now: Dat
 		communications: communications(state),
 		/** Every other note of several lines (a pasted log) in full; the timeline shows its first line. */
 		longNotes: longNotes(state),
+		/** Commands run through `incident-tui run`, each with its masked output's tail (`evidencePath`, relative to the report). */
+		commandsRun: commandsRun(state),
+		/** Commits, merges and tags picked with `incident-tui changes`, newest first; `citedBy` names the hypotheses that mention one. */
+		recentChanges: recentChanges(state),
 		actions,
 		/** P0 and P1 action items, and the rest: for templates that list the urgent ones apart. */
 		urgentActions: actions.filter(action => action.urgent),

@@ -1,4 +1,4 @@
-import {hypothesisResultLabel, statusLabel} from '../core/describe-event.js';
+import {formatCommandDuration, hypothesisResultLabel, SHORT_HASH_LENGTH, statusLabel} from '../core/describe-event.js';
 import type {IncidentState, TimelineEntry, TimelineKind} from '../core/incident-state.js';
 import {formatDuration} from '../core/metrics.js';
 import {formatUtcDate, formatUtcDateTime, formatUtcMinute} from '../core/time-format.js';
@@ -27,6 +27,7 @@ export const KIND_LABELS: Record<TimelineKind, string> = {
 	checklist: 'Checklist',
 	hypothesis: 'Hypothesis',
 	closed: 'Closed',
+	change: 'Change',
 	unknown: 'Other',
 };
 
@@ -167,6 +168,76 @@ function fullTexts(state: IncidentState, wanted: (entry: TimelineEntry) => boole
 }
 
 const isMultiLine = (text: string) => /\r|\n/.test(text.trim());
+
+export interface CommandRow {
+	time: string;
+	dateTime: string;
+	command: string;
+	exitCode: number;
+	failed: boolean;
+	duration: string;
+	owner: string;
+	/** The masked output's tail, relative to the report (`<ID>/evidence/<file>.txt`), when one was kept. */
+	evidencePath?: string;
+}
+
+/** The commands run with `incident-tui run`, in the order they started. */
+export function commandsRun(state: IncidentState): CommandRow[] {
+	const time = timeLabeller(state.timeline);
+	return state.timeline.flatMap(entry => {
+		const {command} = entry;
+		if (!command) return [];
+		return [
+			{
+				time: time(entry.at),
+				dateTime: formatUtcDateTime(entry.at),
+				command: command.line,
+				exitCode: command.exitCode,
+				failed: command.exitCode !== 0,
+				duration: formatCommandDuration(command.durationMs),
+				owner: entry.by ?? entry.author,
+				...(command.evidence === undefined ? {} : {evidencePath: `${state.id}/evidence/${command.evidence}`}),
+			},
+		];
+	});
+}
+
+export interface ChangeRow {
+	dateTime: string;
+	kind: string;
+	shortHash: string;
+	hash: string;
+	author: string;
+	subject: string;
+	repository: string;
+	tag?: string;
+	/** The hypotheses (`A`, `B`) whose statement or test names the short hash. */
+	citedBy?: string;
+}
+
+/** The picked changes, newest first, as `incident-tui changes` lists them. */
+export function recentChanges(state: IncidentState): ChangeRow[] {
+	const letters = state.hypotheses.map((hypothesis, index) => ({letter: String.fromCharCode(65 + (index % 26)), text: `${hypothesis.statement} ${hypothesis.test}`.toLowerCase()}));
+	return state.timeline
+		.filter(entry => entry.change !== undefined)
+		.reverse()
+		.map(entry => {
+			const change = entry.change!;
+			const shortHash = change.hash.slice(0, SHORT_HASH_LENGTH);
+			const citing = letters.filter(hypothesis => hypothesis.text.includes(shortHash)).map(hypothesis => hypothesis.letter);
+			return {
+				dateTime: formatUtcDateTime(entry.at),
+				kind: change.kind,
+				shortHash,
+				hash: change.hash,
+				author: change.author,
+				subject: change.subject,
+				repository: change.repository,
+				...(change.tag === undefined ? {} : {tag: change.tag}),
+				...(citing.length > 0 ? {citedBy: citing.join(', ')} : {}),
+			};
+		});
+}
 
 function rowOf(entry: TimelineEntry, time: (at: string) => string): TimelineRow {
 	const lines = withoutKindWords(entry).trim().split(/\r\n?|\n/);

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {toHandle} from '../../source/config/default-handle.js';
 import {openSettings, resolveSettings} from '../../source/config/settings.js';
+import {DEFAULT_SECRET_PATTERNS} from '../../source/core/secret-mask.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 
 describe('settings', () => {
@@ -18,6 +19,8 @@ describe('settings', () => {
 			handoverHours: 3,
 			gitNetworkTimeout: 30,
 			gitHookTimeout: 120,
+			secretPatterns: [...DEFAULT_SECRET_PATTERNS],
+			changeRepos: [],
 		});
 		store.set('handle', 'alice');
 		store.set('autoSync', '30');
@@ -33,6 +36,16 @@ describe('settings', () => {
 		expect(() => store.set('autoSync', '-1')).toThrow(/autoSync/);
 		expect(() => store.set('gitNetworkTimeout', '0')).toThrow(/^gitNetworkTimeout/);
 		expect(() => store.set('gitHookTimeout', '1.5')).toThrow(/^gitHookTimeout/);
+		expect(() => store.set('secretPatterns', '["ok", "(unclosed"]')).toThrow(/^secretPatterns: "\(unclosed": Invalid regular expression/);
+		expect(() => store.set('secretPatterns', '[".*"]')).toThrow(/matches empty text/);
+	});
+
+	it('takes a list as a JSON array, or one value as a list of one', () => {
+		const dir = makeTempDir();
+		const store = openSettings(dir);
+		store.set('changeRepos', '["../api", "../web"]');
+		store.set('secretPatterns', 'internal-[0-9]+');
+		expect(resolveSettings(openSettings(dir), () => 'x')).toMatchObject({changeRepos: ['../api', '../web'], secretPatterns: ['internal-[0-9]+']});
 	});
 
 	it('falls back to defaults, without overwriting, when the file is corrupt', () => {
