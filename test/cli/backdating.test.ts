@@ -144,7 +144,8 @@ describe('milestones from the command line', () => {
 		const report = cliAt(now, 'report', '--stdout').stdout;
 		expect(report).toContain('| Created     | 2026-11-24 15:01 UTC |');
 		expect(report).toContain('| Duration    | 1h 06m |');
-		expect(report).toContain('| Time to detect / acknowledge / mitigate / resolve | 1m 00s / 0s / 41m 00s / 1h 05m |');
+		expect(report).toContain('| Time to detect (from the impact) | 1m 00s |');
+		expect(report).toContain('| Time to acknowledge / mitigate / resolve (from the detection) | 0s / 41m 00s / 1h 05m |');
 	});
 });
 

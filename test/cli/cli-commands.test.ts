@@ -70,7 +70,7 @@ describe('incident-tui (built CLI)', () => {
 		[['new', 'Bad severity', '--sev', '4'], /"4" is not a severity/],
 		[['new', 'x', '--colour', 'red'], /unknown option --colour/],
 		[['frobnicate'], /unknown command "frobnicate"/],
-		[[], /the live screen needs a terminal; without one use: new, log, list/],
+		[[], /the live screen needs a terminal; without one use: new, log, .*list/],
 	])('%j fails with one line and exit code 1', (args, message) => {
 		const run = cli(...args);
 		expect(run.code).toBe(1);
