@@ -5,7 +5,7 @@ import {JournalFollower} from '../journal/journal-follower.js';
 import {eventsDirOf} from '../journal/journal-paths.js';
 import {quarantineDamagedLines, type DamagedLine} from '../journal/read-journal.js';
 import type {CommandContext} from './command-context.js';
-import {loadFold} from './load-incident.js';
+import {loadFold, withRest} from './load-incident.js';
 import {openIncident} from './open-incident.js';
 
 // The screens' way to the journal (ui/screen-services.ts declares the shape):
@@ -22,34 +22,40 @@ export function createIncidentStore(context: CommandContext) {
 }
 
 /**
+ * The timeline entries the first frame gets before the rest are parsed: more
+ * than any terminal shows, and enough for a page or two of scrolling up.
+ */
+export const FIRST_FRAME_ENTRIES = 500;
+
+/**
  * The screen holds the fold, not the events: each poll folds only what is new
- * (one Enter, one event). An event that must be folded in among the older ones
- * (a correction, a backdated note) folds every line again, once parsed from
- * the bytes the follower keeps; the events are kept from then on.
+ * (one Enter, one event). It starts from the checkpoint's newest timeline
+ * entries; `complete` (called once the first frame is drawn) adds the older
+ * ones. An event that must be folded in among the older ones (a correction, a
+ * backdated note) folds every line again, read from the journals the follower
+ * holds open; the events are kept from then on.
  */
 function followIncident(docsDir: string, incidentId: string) {
-	const start = loadFold(docsDir, incidentId, 'state');
+	const start = loadFold(docsDir, incidentId, 'state', {newestEntries: FIRST_FRAME_ENTRIES});
 	const follower = new JournalFollower(eventsDirOf(docsDir, incidentId), start.marks);
 	let fold: IncidentFold = start.fold;
+	let restOfTimeline = start.restOfTimeline;
 	let allEvents: AnyEvent[] | undefined;
 	const damaged: DamagedLine[] = [...start.damaged];
+	const refoldAll = (): IncidentFold => {
+		restOfTimeline = undefined;
+		const seen = new Set<string>();
+		allEvents = follower.allLines().events.filter(event => !seen.has(event.id) && seen.add(event.id));
+		return foldIncident(incidentId, allEvents);
+	};
 	const fold_ = (events: readonly AnyEvent[]) => {
 		const continued = extendFold(fold, events);
 		if (continued && !allEvents) return continued;
-		if (!allEvents) {
-			const seen = new Set<string>();
-			allEvents = follower.allLines().events.filter(event => !seen.has(event.id) && seen.add(event.id));
-		} else {
-			const seen = new Set(allEvents.map(event => event.id));
-			allEvents.push(...events.filter(event => !seen.has(event.id) && seen.add(event.id)));
-		}
+		if (!allEvents) return refoldAll();
+		const seen = new Set(allEvents.map(event => event.id));
+		allEvents.push(...events.filter(event => !seen.has(event.id) && seen.add(event.id)));
 		return continued ?? foldIncident(incidentId, allEvents);
 	};
-	const first = follower.poll();
-	if (first) {
-		fold = fold_(first.events);
-		absorbDamage(first.damaged);
-	}
 	let restored: string[] = [];
 	function absorbDamage(lines: readonly DamagedLine[]) {
 		if (lines.length === 0) return;
@@ -59,6 +65,12 @@ function followIncident(docsDir: string, incidentId: string) {
 	const view = () => ({state: finishFold(fold), damaged: [...damaged], restored});
 	return {
 		first: view(),
+		complete() {
+			if (!restOfTimeline) return undefined;
+			fold = withRest(fold, restOfTimeline()) ?? refoldAll();
+			restOfTimeline = undefined;
+			return view();
+		},
 		poll() {
 			const writtenBack = follower.restoreDeletedFiles().map(file => `${basename(file.file)} was deleted; ${file.lines} lines written back`);
 			const arrived = follower.poll();
@@ -70,5 +82,6 @@ function followIncident(docsDir: string, incidentId: string) {
 			restored = [...restored, ...writtenBack];
 			return view();
 		},
+		stop: () => follower.close(),
 	};
 }

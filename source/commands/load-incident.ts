@@ -5,7 +5,9 @@ import {
 	checkpointExists,
 	checkpointPathOf,
 	readCheckpoint,
+	readCheckpointTail,
 	readJournalsAfter,
+	type CheckpointRest,
 	writeCheckpoint,
 	type Checkpoint,
 } from '../journal/journal-checkpoint.js';
@@ -57,19 +59,35 @@ export function hasSummaryCheckpoint(docsDir: string, incidentId: string): boole
 export interface LoadedFold extends Checkpoint {
 	/** True when this fold was continued from a checkpoint. */
 	fromCheckpoint: boolean;
+	/**
+	 * Set when the fold's timeline holds only the newest entries (and its
+	 * activeEventIds only those folded after the checkpoint): parses the rest,
+	 * undefined when they are damaged (then fold the journals again).
+	 */
+	restOfTimeline?: () => CheckpointRest | undefined;
 }
 
-/** The fold and the journal marks it covers, for the screen to follow from. */
-export function loadFold(docsDir: string, incidentId: string, kind: 'state' | 'summary'): LoadedFold {
+/**
+ * The fold and the journal marks it covers, for the screen to follow from.
+ * With `newestEntries` (a state fold only), a checkpoint's older timeline
+ * entries are left to `restOfTimeline`, so the first frame does not wait for them.
+ */
+export function loadFold(docsDir: string, incidentId: string, kind: 'state' | 'summary', {newestEntries}: {newestEntries?: number} = {}): LoadedFold {
 	const eventsDir = eventsDirOf(docsDir, incidentId);
 	const path = checkpointPathOf(cacheDirectory(), eventsDir, kind);
-	const checkpoint = readCheckpoint(path, eventsDir);
+	const partial = newestEntries === undefined ? undefined : readCheckpointTail(path, eventsDir, newestEntries);
+	const checkpoint = partial ? partial.checkpoint : readCheckpoint(path, eventsDir);
 	const tail = checkpoint && readJournalsAfter(eventsDir, checkpoint.marks);
 	const continued = checkpoint && tail && extendFold(checkpoint.fold, tail.events);
 	if (checkpoint && tail && continued) {
 		if (tail.damaged.length > 0) quarantineDamagedLines(tail.damaged);
-		const loaded = {marks: tail.marks, fold: continued, damaged: [...checkpoint.damaged, ...tail.damaged], fromCheckpoint: true};
-		if (tail.linesRead >= CHECKPOINT_AFTER_LINES) saveCheckpoint(path, eventsDir, loaded, kind);
+		const loaded: LoadedFold = {marks: tail.marks, fold: continued, damaged: [...checkpoint.damaged, ...tail.damaged], fromCheckpoint: true};
+		if (partial) loaded.restOfTimeline = partial.rest;
+		if (tail.linesRead >= CHECKPOINT_AFTER_LINES) {
+			// A checkpoint is only ever written whole: with the rest damaged, the next load folds the journals.
+			const whole = partial ? withRest(loaded.fold, partial.rest()) : loaded.fold;
+			if (whole) saveCheckpoint(path, eventsDir, {...loaded, fold: whole}, kind);
+		}
 		return loaded;
 	}
 	const whole = readJournalsAfter(eventsDir, []) ?? {events: [], damaged: [], marks: [], linesRead: 0};
@@ -82,6 +100,13 @@ export function loadFold(docsDir: string, incidentId: string, kind: 'state' | 's
 		saveCheckpoint(checkpointPathOf(cacheDirectory(), eventsDir, other), eventsDir, loaded, other);
 	}
 	return loaded;
+}
+
+/** A fold from `loadFold` with `newestEntries`, made whole again with what `restOfTimeline` gave. */
+export function withRest(fold: IncidentFold, rest: CheckpointRest | undefined): IncidentFold | undefined {
+	if (!rest) return undefined;
+	const {state} = fold;
+	return {...fold, state: {...state, timeline: [...rest.olderTimeline, ...state.timeline], activeEventIds: [...rest.activeEventIds, ...state.activeEventIds]}};
 }
 
 export function saveCheckpoint(path: string, eventsDir: string, {marks, fold, damaged}: Checkpoint, kind: 'state' | 'summary'): void {

@@ -1,5 +1,9 @@
-import {execFileSync} from 'node:child_process';
+import {createRequire} from 'node:module';
 import {userInfo} from 'node:os';
+
+// node:child_process (with node:net under it) takes 2-3 ms to load: it is
+// loaded only when no handle is set, not on every `log`.
+const require = createRequire(import.meta.url);
 
 /** git's user.name, else the login name, made into a handle: `Alice Smith` → `alice-smith`. */
 export function defaultHandle(): string {
@@ -19,6 +23,7 @@ export function toHandle(name: string | undefined): string | undefined {
 
 function gitUserName(): string | undefined {
 	try {
+		const {execFileSync} = require('node:child_process') as typeof import('node:child_process');
 		return execFileSync('git', ['config', 'user.name'], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 2000});
 	} catch {
 		return undefined;

@@ -1,22 +1,43 @@
-import {linkSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {closeSync, linkSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, symlinkSync, unlinkSync, writeSync} from 'node:fs';
 import {hostname} from 'node:os';
 
 // Why a lock file around each append, and not O_APPEND alone:
 // - O_APPEND keeps whole writes apart on a local disk, but not on NFS or SMB,
-//   where an ops repository may well live.
+//   where an ops repository may well live (sync on another machine may append
+//   remote lines to the same file).
 // - Repairing a torn tail (truncate) must never run while another process
 //   appends, or it would cut that process's acknowledged event.
-// - Node has no flock(); link(2) onto an existing name fails atomically (like
-//   O_CREAT|O_EXCL) on every filesystem we care about, NFS included.
-// - A process killed while holding the lock leaves the file behind. On the same
-//   host a dead pid frees it at once (a crash must never block the next
-//   responder); otherwise a lock older than STALE_AFTER_MS is taken over, since
-//   an append holds it for well under a millisecond.
+//
+// Why the lock is a symbolic link whose target is "PID HOST" (as Mercurial's
+// repository lock and Emacs's file locks are):
+// - symlink(2) creates the name and its content in one step and fails with
+//   EEXIST if the name exists, atomically on local disks and on NFS (one
+//   SYMLINK call to the server, exclusive like O_EXCL): of several writers on
+//   one machine or on several machines sharing the directory, exactly one
+//   holds the lock, and a lock never exists without its owner's name. A kill
+//   at any moment leaves no lock or one naming a dead pid, which the next
+//   writer on that host takes over at once; a lock of another host is taken
+//   over after STALE_AFTER_MS, since an append holds it for well under a
+//   millisecond.
+// - It costs two directory changes per append (symlink, unlink). The previous
+//   lock (write a private claim file, link(2) it into place, remove the claim,
+//   remove the lock) cost four changes and four more system calls, and each
+//   directory change rides on the journal's fdatasync: that lock alone made an
+//   acknowledged append about twice as slow as the write + fdatasync it guards.
+// - Node has no flock(), and flock is not reliable on every NFS anyway.
+// - A filesystem without symbolic links (FAT, some SMB mounts) refuses
+//   symlink(2) with another error; there the lock is a file created with
+//   O_EXCL and then written. Such a lock can be left empty by a kill between
+//   the two calls, so an empty lock is taken over after EMPTY_STALE_AFTER_MS.
+//   Locks left by older versions (regular files holding "PID HOST") are read
+//   and taken over the same way, and exclude each other with symlink locks:
+//   both are created under the same name, which only one can hold.
 
 const STALE_AFTER_MS = 30_000;
 const EMPTY_STALE_AFTER_MS = 1000;
 const WAIT_STEP_MS = 1;
 const host = hostname();
+const owner = `${process.pid} ${host}`;
 
 export class LockTimeoutError extends Error {
 	override name = 'LockTimeoutError';
@@ -33,47 +54,53 @@ export function withFileLock<T>(lockPath: string, action: () => T, timeoutMs = 5
 
 function acquire(lockPath: string, timeoutMs: number): void {
 	const deadline = Date.now() + timeoutMs;
-	// The owner's name is written to a private claim file first and the claim is
-	// then linked into place (link fails with EEXIST like O_EXCL, on NFS too): a
-	// lock never exists without its owner's name, so a kill at any moment leaves
-	// no lock or one naming a dead pid, which the next writer takes over at once.
-	// (A lock created empty and written after, as before, could be left empty by
-	// a kill in between and block every append for STALE_AFTER_MS.)
-	const claim = claimPathOf(lockPath, process.pid);
-	try {
-		writeFileSync(claim, `${process.pid} ${host}`);
-	} catch (error) {
-		// A full disk can leave the claim created but empty.
-		rmSync(claim, {force: true});
-		throw error;
-	}
-	try {
-		for (;;) {
-			try {
-				linkSync(claim, lockPath);
-				return;
-			} catch (error) {
-				if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			}
-			const holder = readHolder(lockPath);
-			if (holder !== undefined && isStale(holder)) {
-				breakStaleLock(lockPath, holder);
-				continue;
-			}
-			if (Date.now() > deadline) {
-				throw new LockTimeoutError(
-					`the journal is locked by ${holder?.content || 'another process'} (${lockPath}); if no incident-tui is running there, delete that file`,
-				);
-			}
-			sleep(WAIT_STEP_MS);
+	for (;;) {
+		if (tryCreate(lockPath)) return;
+		const holder = readHolder(lockPath);
+		if (holder !== undefined && isStale(holder)) {
+			breakStaleLock(lockPath, holder);
+			continue;
 		}
-	} finally {
-		unlinkSync(claim);
+		if (Date.now() > deadline) {
+			throw new LockTimeoutError(
+				`the journal is locked by ${holder?.content || 'another process'} (${lockPath}); if no incident-tui is running there, delete that file`,
+			);
+		}
+		sleep(WAIT_STEP_MS);
 	}
 }
 
-function claimPathOf(lockPath: string, pid: number): string {
-	return `${lockPath}.claim-${pid}`;
+/** False when someone else holds the lock. */
+function tryCreate(lockPath: string): boolean {
+	try {
+		symlinkSync(owner, lockPath);
+		return true;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST') return false;
+		if (code !== 'EPERM' && code !== 'ENOSYS' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+	}
+	return createLockFile(lockPath);
+}
+
+function createLockFile(lockPath: string): boolean {
+	let fd: number;
+	try {
+		fd = openSync(lockPath, 'wx');
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+		throw error;
+	}
+	try {
+		writeSync(fd, owner);
+	} catch (error) {
+		// A full disk: the empty lock must not stay behind and block the next append.
+		closeSync(fd);
+		unlinkSync(lockPath);
+		throw error;
+	}
+	closeSync(fd);
+	return true;
 }
 
 interface Holder {
@@ -81,24 +108,30 @@ interface Holder {
 	pid: number;
 	host: string;
 	ageMs: number;
+	isSymlink: boolean;
 }
 
 function readHolder(lockPath: string): Holder | undefined {
 	try {
-		const content = readFileSync(lockPath, 'utf8');
-		const ageMs = Date.now() - statSync(lockPath).mtimeMs;
+		const stat = lstatSync(lockPath);
+		const isSymlink = stat.isSymbolicLink();
+		const content = readLock(lockPath, isSymlink);
 		const [pid, holderHost] = content.split(' ');
-		return {content, pid: Number(pid), host: holderHost ?? '', ageMs};
+		return {content, pid: Number(pid), host: holderHost ?? '', ageMs: Date.now() - stat.mtimeMs, isSymlink};
 	} catch {
-		// Gone between our open and our read: the next open will tell.
+		// Gone between our attempt and our read: the next attempt will tell.
 		return undefined;
 	}
 }
 
+function readLock(path: string, isSymlink: boolean): string {
+	return isSymlink ? readlinkSync(path) : readFileSync(path, 'utf8');
+}
+
 function isStale(holder: Holder): boolean {
 	if (holder.ageMs > STALE_AFTER_MS) return true;
-	// Only a version that created the lock before writing it leaves it empty: a
-	// holder between those two calls needs microseconds, a killed one forever.
+	// Only a lock file (no symlinks there, or an older version) can be empty: a
+	// holder between creating and writing it needs microseconds, a killed one forever.
 	if (holder.content === '') return holder.ageMs > EMPTY_STALE_AFTER_MS;
 	if (holder.host !== host) return false;
 	return !isProcessAlive(holder.pid);
@@ -121,23 +154,22 @@ export function isProcessAlive(pid: number): boolean {
  * it and a live process locked again in between), we put it back.
  */
 function breakStaleLock(lockPath: string, stale: Holder): void {
-	const staleContent = stale.content;
-	// A killed holder of this host may also have left its claim file.
-	if (stale.host === host) rmSync(claimPathOf(lockPath, stale.pid), {force: true});
 	const aside = `${lockPath}.stale-${process.pid}-${Date.now()}`;
 	try {
 		renameSync(lockPath, aside);
 	} catch {
 		return;
 	}
-	const moved = readFileSync(aside, 'utf8');
-	if (moved === staleContent) {
+	const movedIsSymlink = lstatSync(aside).isSymbolicLink();
+	const moved = readLock(aside, movedIsSymlink);
+	if (moved === stale.content && movedIsSymlink === stale.isSymlink) {
 		unlinkSync(aside);
 		return;
 	}
 	try {
-		// link, unlike rename, never replaces a lock a third process took meanwhile.
-		linkSync(aside, lockPath);
+		// Like link(2), symlink(2) never replaces a lock a third process took meanwhile.
+		if (movedIsSymlink) symlinkSync(moved, lockPath);
+		else linkSync(aside, lockPath);
 	} finally {
 		unlinkSync(aside);
 	}

@@ -40,6 +40,14 @@ export interface IncidentFeed {
 	 * nothing changed. A journal file deleted by hand is written back first.
 	 */
 	poll: () => IncidentView | undefined;
+	/**
+	 * `first` may hold only the newest timeline entries (a long incident starts
+	 * from its checkpoint's newest); this adds the older ones, once. Undefined
+	 * when `first` was whole already.
+	 */
+	complete: () => IncidentView | undefined;
+	/** Lets go of the journal files the feed holds open. */
+	stop: () => void;
 }
 
 export interface NewIncident {

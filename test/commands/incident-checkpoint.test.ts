@@ -2,7 +2,7 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync, truncateSync, unlinkSync, writeFileSync} from 'node:fs';
 import {beforeEach, describe, expect, it} from 'vitest';
 import {createCommandContext} from '../../source/commands/command-context.js';
-import {createIncidentStore} from '../../source/commands/incident-store.js';
+import {createIncidentStore, FIRST_FRAME_ENTRIES} from '../../source/commands/incident-store.js';
 import {CHECKPOINT_AFTER_LINES, loadFold, loadIncident, loadIncidentState} from '../../source/commands/load-incident.js';
 import {logNote} from '../../source/commands/log-note.js';
 import {recordEvent} from '../../source/commands/record-event.js';
@@ -114,11 +114,35 @@ describe('the checkpoint of an incident', () => {
 		expect(loadIncidentState(docsDir, incidentId).state.timeline.at(-1)?.text).toBe('line XXXX');
 	});
 
+	it('gives the screen the newest timeline entries first, and the whole incident once completed, with what arrived between', () => {
+		const {docsDir, context, store, incidentId} = bigIncident();
+		loadIncidentState(docsDir, incidentId);
+		const whole = fullFold(docsDir, incidentId);
+		const feed = store.follow(incidentId);
+		expect(feed.first.state).toEqual({...whole, timeline: whole.timeline.slice(-FIRST_FRAME_ENTRIES), activeEventIds: []});
+		logNote(context, {incidentId, kind: 'note', text: 'typed before the rest was read'});
+		expect(feed.poll()?.state.timeline.at(-1)?.text).toBe('typed before the rest was read');
+		expect(feed.complete()?.state).toEqual(fullFold(docsDir, incidentId));
+		feed.stop();
+	});
+
+	it('folds the journals again when the older part of the checkpoint turns out damaged', () => {
+		const {docsDir, store, incidentId, paths} = bigIncident();
+		loadIncidentState(docsDir, incidentId);
+		// Same length, so only parsing the older entries can tell.
+		writeFileSync(paths[0]!, readFileSync(paths[0]!, 'utf8').replace('"line 3"', '"line 3 '));
+		const feed = store.follow(incidentId);
+		expect(feed.first.state.timeline).toHaveLength(FIRST_FRAME_ENTRIES);
+		expect(feed.complete()?.state).toEqual(fullFold(docsDir, incidentId));
+		feed.stop();
+	});
+
 	it('lets the screen start from it and fold each new event, corrections and backdated ones too', () => {
 		const {docsDir, context, store, incidentId} = bigIncident();
 		loadIncidentState(docsDir, incidentId);
 		const feed = store.follow(incidentId);
-		expect(feed.first.state).toEqual(fullFold(docsDir, incidentId));
+		expect(feed.complete()?.state).toEqual(fullFold(docsDir, incidentId));
+		expect(feed.complete()).toBeUndefined();
 		const note = logNote(context, {incidentId, kind: 'note', text: 'typed on the screen'}).event;
 		expect(feed.poll()?.state).toEqual(fullFold(docsDir, incidentId));
 		logNote(context, {incidentId, kind: 'impact', text: '@03:00 backdated'});

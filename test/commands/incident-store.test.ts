@@ -1,4 +1,4 @@
-import {appendFileSync, existsSync, readFileSync, unlinkSync} from 'node:fs';
+import {appendFileSync, existsSync, readFileSync, renameSync, unlinkSync, writeFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {createCommandContext} from '../../source/commands/command-context.js';
 import {createIncidentStore} from '../../source/commands/incident-store.js';
@@ -61,5 +61,19 @@ describe('the incident store', () => {
 		expect(existsSync(journal)).toBe(true);
 		expect(view?.restored).toEqual([`${context.writer}.jsonl was deleted; 2 lines written back`]);
 		expect(texts(view)).toEqual([expect.stringContaining('Checkout 5xx'), 'one']);
+	});
+
+	it('writes back the lines a journal lost when another file was renamed over it, even one as long', () => {
+		const {context, store, incidentId, journal} = setUp();
+		logNote(context, {incidentId, kind: 'note', text: 'one'});
+		const feed = store.follow(incidentId);
+		const [opening] = readFileSync(journal, 'utf8').split('\n');
+		// The opening line plus padding: as long as before, so only the file's identity tells.
+		const replacement = `${opening}\n`.padEnd(readFileSync(journal).length - 1, ' ') + '\n';
+		writeFileSync(`${journal}.new`, replacement);
+		renameSync(`${journal}.new`, journal);
+		expect(feed.poll()?.restored).toEqual([`${context.writer}.jsonl was deleted; 1 lines written back`]);
+		expect(readFileSync(journal, 'utf8')).toContain('"text":"one"');
+		feed.stop();
 	});
 });

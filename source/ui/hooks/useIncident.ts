@@ -22,8 +22,17 @@ export function useIncident(store: IncidentStore, incidentId: string): IncidentS
 		return next;
 	}, [feed]);
 	useEffect(() => {
+		// After the first frame is drawn: the older timeline entries of a long incident.
+		const completing = setTimeout(() => {
+			const whole = feed.complete();
+			if (whole) setView(whole);
+		}, 0);
 		const timer = setInterval(refresh, POLL_MS);
-		return () => clearInterval(timer);
-	}, [refresh]);
+		return () => {
+			clearTimeout(completing);
+			clearInterval(timer);
+		};
+	}, [feed, refresh]);
+	useEffect(() => () => feed.stop(), [feed]);
 	return {...view, refresh};
 }
