@@ -84,7 +84,7 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
 	if (!parsed.ok) return refuse(request, response, 422, parsed.reason);
 	let outcome: IntakeOutcome;
 	try {
-		outcome = intake.receive(parsed.notification);
+		outcome = await intake.receive(parsed.notification);
 	} catch (error) {
 		if (error instanceof NoIncidentError) return refuse(request, response, 409, oneLine(error), parsed.notification.source);
 		// A full disk, a read-only file system, a held lock: the sender retries, and the redelivery logs what is missing.
