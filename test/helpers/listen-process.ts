@@ -1,5 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {once} from 'node:events';
+import {readFileSync} from 'node:fs';
 import {CLI_PATH, type CliOptions} from './run-cli.js';
 
 const running = new Set<ListenProcess>();
@@ -27,8 +28,10 @@ export class ListenProcess {
 		});
 	}
 
-	static start(args: string[], options: CliOptions): ListenProcess {
-		const child = spawn(process.execPath, [CLI_PATH, 'listen', '--port', '0', ...args], {
+	/** `launcher` runs before node, as `strace -f -o FILE`. */
+	static start(args: string[], options: CliOptions, launcher: string[] = []): ListenProcess {
+		const command = [...launcher, process.execPath, CLI_PATH, 'listen', '--port', '0', ...args];
+		const child = spawn(command[0]!, command.slice(1), {
 			cwd: options.cwd,
 			env: {...process.env, INCIDENT_TUI_CONFIG_DIR: options.configDir, NO_COLOR: '1', ...options.env},
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,6 +78,14 @@ export class ListenProcess {
 	/** Sends the signal and waits for the exit code. */
 	async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
 		if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+		return this.exited;
+	}
+
+	/** Under a launcher: signals node itself (the launcher's child), and waits for the launcher to end with it. */
+	async stopLaunched(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+		const pid = this.child.pid!;
+		const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ');
+		process.kill(Number(children[0]), signal);
 		return this.exited;
 	}
 
