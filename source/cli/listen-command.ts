@@ -5,7 +5,6 @@ import {isIPv6} from 'node:net';
 import {createAlertIntake, NoIncidentError, type AlertIntake, type IntakeOutcome} from '../commands/alert-intake.js';
 import {EnvironmentError, UserError} from '../commands/command-errors.js';
 import {parseAlertNotification, type AlertSource} from '../core/alert-payload.js';
-import type {Severity} from '../core/events.js';
 import {displaySafe} from '../core/display-safe.js';
 import type {CliSetup} from './cli-setup.js';
 import {print} from './output.js';
@@ -19,7 +18,7 @@ export interface ListenFlags {
 	port?: string;
 	bind?: string;
 	token?: string;
-	open?: string;
+	sev?: string;
 	id?: string;
 }
 
@@ -44,7 +43,7 @@ export async function listenCommand(setup: CliSetup, flags: ListenFlags): Promis
 	if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
 		throw new UserError('the token must be printable ASCII without spaces', 'it travels in an HTTP header');
 	}
-	const openSeverity = flags.open === undefined ? undefined : parseOpenSeverity(flags.open);
+	const openSeverity = flags.sev === undefined ? undefined : parseSeverity(flags.sev);
 	const intake = createAlertIntake(setup.context, {incidentId: flags.id, openSeverity});
 
 	const server = createServer((request, response) => {
@@ -156,14 +155,6 @@ function parsePort(value: string | undefined): number {
 	const port = Number(value);
 	if (!/^\d+$/.test(value) || port > 65_535) throw new UserError(`--port ${value} is not a port (0-65535)`);
 	return port;
-}
-
-function parseOpenSeverity(value: string): Severity {
-	try {
-		return parseSeverity(value);
-	} catch {
-		throw new UserError(`--open ${value} is not a severity; use --open 1, 2 or 3`);
-	}
 }
 
 /** Only this machine can reach these. */

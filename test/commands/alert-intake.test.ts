@@ -36,7 +36,7 @@ describe('alert intake', () => {
 		expect((await first).logged).toHaveLength(2);
 	});
 
-	it('opens one incident, not two, when two firing notifications arrive at once with --open', async () => {
+	it('opens one incident, not two, when two firing notifications arrive at once with --sev', async () => {
 		const docsDir = makeTempDir();
 		const intake = createAlertIntake(createCommandContext(docsDir, 'alice'), {openSeverity: 2});
 		const outcomes = await Promise.all([intake.receive(notification('grafana-webhook')), intake.receive(notification('alertmanager-webhook'))]);
