@@ -98,6 +98,11 @@ async function main(argv: string[]): Promise<number> {
 			assignCommand(setup, command === 'handover' ? ['commander', ...args] : args, flags);
 			return 0;
 		}
+		case 'listen': {
+			const {listenCommand} = await import('./cli/listen-command.js');
+			await listenCommand(setup, flags);
+			return 0;
+		}
 		case 'config':
 			configCommand(setup, args);
 			return 0;

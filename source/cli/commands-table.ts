@@ -36,6 +36,9 @@ const FLAG_SPECS = {
 	by: {type: 'string', placeholder: 'HANDLE', description: 'who did it, when not you (the doer; you stay the one who logged it); for stats: severity or month'},
 	summary: {type: 'string', placeholder: 'TEXT', description: 'where things stand, for the next commander'},
 	yes: {type: 'boolean', description: 'go ahead without asking (for scripts)'},
+	port: {type: 'string', placeholder: 'PORT', description: 'port to listen on (default 9095; 0 picks a free one)'},
+	bind: {type: 'string', placeholder: 'ADDRESS', description: 'address to listen on (default 127.0.0.1); beyond loopback a token is required'},
+	token: {type: 'string', placeholder: 'TOKEN', description: 'senders must send Authorization: Bearer TOKEN (default: $INCIDENT_TUI_LISTEN_TOKEN)'},
 	dir: {type: 'string', placeholder: 'PATH', description: 'docs root inside the repository (default: the incidentsDir setting, docs)', values: 'directories'},
 	owner: {type: 'string', placeholder: 'NAME', description: 'who owns the action'},
 	priority: {type: 'string', placeholder: 'P0-P3', description: 'the action\'s priority (default P2)', values: PRIORITIES},
@@ -236,6 +239,23 @@ export const COMMANDS: readonly CommandSpec[] = [
 		flags: ['id', 'kind', 'yes'],
 		args: ['files'],
 		examples: ['incident-tui import timeline.txt', 'slack-export | incident-tui import - --yes'],
+	},
+	{
+		name: 'listen',
+		usage: 'listen [--port 9095] [--bind 127.0.0.1] [--token TOKEN] [--sev N] [--id ID]',
+		summary: 'receive Alertmanager and Grafana alert webhooks into the timeline',
+		flags: ['port', 'bind', 'token', 'sev', 'id'],
+		details: [
+			'A firing alert becomes a detection at its start, a resolved one a note at its end, done by the sender.',
+			'A notification delivered again is logged once. Ctrl-C or SIGTERM stops it.',
+			'--sev N: with no open incident, the first firing alert opens one at that severity (without it: 409).',
+			'Beyond loopback it needs a token: --token, or better INCIDENT_TUI_LISTEN_TOKEN (a flag shows in ps).',
+		],
+		examples: [
+			'incident-tui listen',
+			'incident-tui listen --sev 2',
+			'INCIDENT_TUI_LISTEN_TOKEN=s3cret incident-tui listen --bind 0.0.0.0 --port 9095',
+		],
 	},
 	{
 		name: 'config',

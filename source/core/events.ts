@@ -127,7 +127,14 @@ export const eventSchema = z.discriminatedUnion('type', [
 	}),
 	z.object({...envelope, type: z.literal('checklist.ticked'), item: requiredText, label: text}),
 	z.object({...envelope, type: z.literal('checklist.unticked'), item: requiredText}),
-	z.object({...envelope, type: z.literal('note.logged'), kind: z.enum(NOTE_KINDS), text}),
+	z.object({
+		...envelope,
+		type: z.literal('note.logged'),
+		kind: z.enum(NOTE_KINDS),
+		text,
+		/** The alert it was logged from (`incident-tui listen`): a redelivery, even after a restart, is logged once. */
+		alert: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+	}),
 	z.object({...envelope, type: z.literal('hypothesis.added'), statement: requiredText, test: text}),
 	z.object({
 		...envelope,
