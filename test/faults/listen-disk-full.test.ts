@@ -21,7 +21,7 @@ const probe = mountTmpfs(64);
 if (probe) unmount(probe);
 
 describe.skipIf(skipWithout(probe !== undefined, 'this machine does not allow mounting a tmpfs (needs root): listen on a full disk'))('listen on a full disk', () => {
-	it('answers 503 with nothing written, 503 after a line that fitted, then logs only what is missing', async () => {
+	it('answers 503 when the disk fills mid-write (a line that fitted stays), then logs only what is missing', async () => {
 		const disk = mountTmpfs(256)!;
 		try {
 			const cwd = makeTempDir();
@@ -43,16 +43,13 @@ describe.skipIf(skipWithout(probe !== undefined, 'this machine does not allow mo
 					.filter(key => key !== undefined);
 
 			const listener = await ListenProcess.start(['--dir', dir], {cwd, configDir, env}).ready();
+			// The disk fills up with room left in the journal's last page for the first alert's line, not the second's.
+			// (The journal's lock is a symlink, which needs no data block: the write itself meets the full disk.)
 			const filler = fillDisk(disk);
 			const full = await listener.post(ALERTMANAGER);
 			expect(full.status).toBe(503);
 			expect(full.headers.get('retry-after')).toBe('30');
-			expect(full.text).toMatch(/^not logged: the disk is full .*free some space and retry; nothing was logged/);
-			expect(alertKeys()).toEqual([]);
-
-			// Room for the first alert's line in the journal's last page, not for the second's.
-			truncateSync(filler, statSync(filler).size - PAGE);
-			expect((await listener.post(ALERTMANAGER)).status).toBe(503);
+			expect(full.text).toMatch(/^not logged: only \d+ of \d+ bytes/);
 			expect(alertKeys()).toEqual([expect.stringMatching(/^alertmanager:3f5a6c1d2b9e8a70:firing:/)]);
 			expect(lines().at(-1)).not.toBe('');
 
@@ -63,7 +60,7 @@ describe.skipIf(skipWithout(probe !== undefined, 'this machine does not allow mo
 			expect(alertKeys()).toEqual([expect.stringMatching(/:firing:/), expect.stringMatching(/^alertmanager:b81e0c7a45d2f391:resolved:/)]);
 			// The cut-short line was set aside, not glued to the next one.
 			expect(existsSync(`${journal}.torn`)).toBe(true);
-			expect(listener.stderr).toMatch(/refused a request from alertmanager at 127\.0\.0\.1: 503 not logged: the disk is full/);
+			expect(listener.stderr).toMatch(/refused a request from alertmanager at 127\.0\.0\.1: 503 not logged: only \d+ of \d+ bytes/);
 		} finally {
 			await stopAllListeners();
 			unmount(disk);
