@@ -6,6 +6,7 @@ import {writeFileSync} from 'node:fs';
 import {cpus, hostname, loadavg} from 'node:os';
 import {parseArgs} from 'node:util';
 import {acrossIncidentsFigures} from './across-incidents-bench.js';
+import {evidenceFigures} from './evidence-bench.js';
 import {enterFigures, historyFigures} from './history-bench.js';
 import {appendFigures, replayFigures} from './journal-bench.js';
 import {keystrokeFigures} from './keystroke-bench.js';
@@ -25,6 +26,7 @@ const measures: Record<BenchGroup, () => Measured[] | Promise<Measured[]>> = {
 	incidents: acrossIncidentsFigures,
 	replay: replayFigures,
 	render: reportFigures,
+	evidence: evidenceFigures,
 };
 
 const {values} = parseArgs({options: {json: {type: 'boolean', default: false}, only: {type: 'string'}}});

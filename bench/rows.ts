@@ -2,9 +2,9 @@
 // row's baseline and target (issue 15's table). Pure: the bench, the README
 // table script (`npm run docs:bench`) and its test all read this one list.
 
-export type BenchGroup = 'append' | 'log' | 'screen' | 'history' | 'enter' | 'keys' | 'sync' | 'incidents' | 'replay' | 'render';
+export type BenchGroup = 'append' | 'log' | 'screen' | 'history' | 'enter' | 'keys' | 'sync' | 'incidents' | 'replay' | 'render' | 'evidence';
 
-export const BENCH_GROUPS: readonly BenchGroup[] = ['append', 'log', 'screen', 'history', 'enter', 'keys', 'sync', 'incidents', 'replay', 'render'];
+export const BENCH_GROUPS: readonly BenchGroup[] = ['append', 'log', 'screen', 'history', 'enter', 'keys', 'sync', 'incidents', 'replay', 'render', 'evidence'];
 
 /** No more than `ratio` times the baseline, no more than `plusMs` above it, or within `withinMs` in all. */
 export type BenchTarget = {ratio: number} | {plusMs: number} | {withinMs: number};
@@ -48,6 +48,14 @@ export const BENCH_ROWS: readonly BenchRow[] = [
 	{id: 'replay-100k', group: 'replay', title: 'read and fold 100,000 events (in process, no checkpoint)', statistic: 'median'},
 	{id: 'render-10', group: 'render', title: 'report render, 10 events (slowest built-in template, in process)', statistic: 'median'},
 	{id: 'render-10k', group: 'render', title: 'report render, 10,000 events (slowest built-in template, in process)', statistic: 'median'},
+	{id: 'evidence-run', group: 'evidence', title: '`run -- true`, start to exit (open incident, stdout not a TTY)', statistic: 'median', baseline: 'bare `true`', target: {plusMs: 30}},
+	{
+		id: 'evidence-listen',
+		group: 'evidence',
+		title: '`listen`, 1,000 one-alert posts, 50 in flight, to the last 200',
+		statistic: 'median',
+		baseline: '1,000 bare write + fdatasync appends',
+	},
 ];
 
 /** What one row measured: its samples, and its baseline's, taken in turn in the same run. */
@@ -56,6 +64,8 @@ export interface Measured {
 	value: number;
 	samples: number[];
 	baseline?: {value: number; samples: number[]};
+	/** A figure derived from the value, shown beside it (a throughput). */
+	note?: string;
 }
 
 export interface Verdict {
@@ -108,7 +118,8 @@ function targetCell(verdict: Verdict): string {
 export function formatLine(measured: Measured): string {
 	const row = rowOf(measured.id);
 	const verdict = verdictOf(measured);
-	const head = `${row.title.padEnd(68)} ${formatMs(measured.value).padStart(9)}  ${statisticText(row, measured.samples.length)}`;
+	const note = measured.note === undefined ? '' : ` (${measured.note})`;
+	const head = `${row.title.padEnd(68)} ${formatMs(measured.value).padStart(9)}  ${statisticText(row, measured.samples.length)}${note}`;
 	if (!measured.baseline) return head;
 	const target = verdict.target === undefined ? [] : [`target ${verdict.target}: ${verdict.met ? 'met' : 'NOT MET'}`];
 	return `${head}\n    baseline ${formatMs(measured.baseline.value)}: ${[row.baseline, comparison(row, verdict), ...target].join(' · ')}`;
@@ -129,7 +140,8 @@ export function readmeSpeedTable(results: readonly Measured[]): string {
 		if (!measured) throw new Error(`the results have no "${row.id}" row: run the whole bench (npm run bench -- --json)`);
 		const verdict = verdictOf(measured);
 		const baseline = measured.baseline ? `${row.baseline}: ${formatMs(measured.baseline.value)}` : '';
-		lines.push(`| ${escapeCell(row.title)} | ${formatMs(measured.value)} | ${escapeCell(baseline)} | ${comparison(row, verdict)} | ${targetCell(verdict)} |`);
+		const note = measured.note === undefined ? '' : ` (${measured.note})`;
+		lines.push(`| ${escapeCell(row.title)} | ${formatMs(measured.value)}${note} | ${escapeCell(baseline)} | ${comparison(row, verdict)} | ${targetCell(verdict)} |`);
 	}
 	return lines.join('\n');
 }
