@@ -5,6 +5,7 @@ import type {AnyEvent} from '../core/events.js';
 import type {IncidentState} from '../core/incident-state.js';
 import type {IncidentFold} from '../core/reducer.js';
 import {journalFilesIn, parseJournalLines, type DamagedLine} from './read-journal.js';
+import {readRange} from './read-range.js';
 
 // A checkpoint is the folded state of an incident up to a mark in each
 // writer's journal, so a command folds only what was appended after it. It is
@@ -222,16 +223,6 @@ function readUntilLines(fd: number, from: number, to: number, lines: number, dir
 	}
 }
 
-function readRange(fd: number, from: number, to: number): Buffer {
-	const buffer = Buffer.alloc(Math.max(0, to - from));
-	let got = 0;
-	while (got < buffer.length) {
-		const n = readSync(fd, buffer, got, buffer.length - got, from + got);
-		if (n === 0) break;
-		got += n;
-	}
-	return buffer.subarray(0, got);
-}
 
 /** Best effort, never fatal: a checkpoint that is not written only costs the next command time. */
 export function writeCheckpoint(path: string, eventsDir: string, checkpoint: Checkpoint): void {

@@ -1,9 +1,10 @@
-import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
+import {closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, statSync} from 'node:fs';
 import {basename, dirname} from 'node:path';
 import {appendLines} from './append-event.js';
 import type {AnyEvent} from '../core/events.js';
 import type {JournalMark} from './journal-checkpoint.js';
 import {journalFilesIn, lineKey, parseJournalLines, type DamagedLine} from './read-journal.js';
+import {readRange} from './read-range.js';
 
 interface FilePosition {
 	offset: number;
@@ -62,7 +63,7 @@ export class JournalFollower {
 			// Still the file we read, and not shorter than what we read: nothing to restore.
 			if (now && now.ino === position.inode && now.size >= position.offset) continue;
 			const present = new Set(now && now.size > 0 ? readFileSync(file, 'utf8').split('\n').map(lineKey) : []);
-			const missing = linesOf(readBytes(position.fd, 0, position.offset)).filter(line => line !== '' && !present.has(lineKey(line)));
+			const missing = linesOf(readRange(position.fd, 0, position.offset)).filter(line => line !== '' && !present.has(lineKey(line)));
 			if (missing.length > 0) {
 				mkdirSync(dirname(file), {recursive: true});
 				appendLines(file, missing);
@@ -102,7 +103,7 @@ export class JournalFollower {
 	allLines(): NewLines {
 		const all: NewLines = {events: [], damaged: []};
 		for (const [file, position] of [...this.positions].sort(([a], [b]) => (a < b ? -1 : 1))) {
-			const {events, damaged} = parseJournalLines(linesOf(readBytes(position.fd, 0, position.offset)), file, 1);
+			const {events, damaged} = parseJournalLines(linesOf(readRange(position.fd, 0, position.offset)), file, 1);
 			all.events.push(...events);
 			all.damaged.push(...damaged);
 		}
@@ -120,7 +121,7 @@ export class JournalFollower {
 	}
 
 	private readNewLines(file: string, position: FilePosition, size: number, found: NewLines): void {
-		const buffer = readBytes(position.fd, position.offset, size);
+		const buffer = readRange(position.fd, position.offset, size);
 		const end = buffer.lastIndexOf(0x0a) + 1;
 		if (end === 0) return;
 		const lines = linesOf(buffer.subarray(0, end));
@@ -142,16 +143,6 @@ function openPosition(file: string, offset: number, linesRead: number): FilePosi
 	return {offset, linesRead, fd, inode: fstatSync(fd).ino};
 }
 
-function readBytes(fd: number, from: number, to: number): Buffer {
-	const buffer = Buffer.alloc(Math.max(0, to - from));
-	let got = 0;
-	while (got < buffer.length) {
-		const n = readSync(fd, buffer, got, buffer.length - got, from + got);
-		if (n === 0) break;
-		got += n;
-	}
-	return buffer.subarray(0, got);
-}
 
 /** Whole lines, empty ones kept so line numbers stay true. */
 function linesOf(bytes: Buffer): string[] {

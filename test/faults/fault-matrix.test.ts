@@ -1,5 +1,5 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -16,6 +16,7 @@ import {KEY, renderApp, testContext} from '../helpers/ink-driver.js';
 import {CLI_PATH, runCli} from '../helpers/run-cli.js';
 import {skipWithout} from '../helpers/requirements.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
+import {fillDisk, mountTmpfs, unmount} from '../helpers/tmpfs.js';
 import {hasTmux, TmuxSession} from '../helpers/tmux.js';
 
 // Every fault: one clear line, and nothing that was acknowledged is lost.
@@ -175,29 +176,6 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: git that never answ
 	});
 });
 
-/** A tiny tmpfs, where this machine allows mounting one (root in a container usually does). */
-function mountTmpfs(sizeKb: number): string | undefined {
-	const dir = makeTempDir('incident-tui-tmpfs-');
-	const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dir]).status === 0;
-	return mounted ? dir : undefined;
-}
-const unmount = (dir: string) => spawnSync('umount', ['-l', dir]);
-
-/** Fills the disk to the last `leaveBytes` (0: completely) and returns the filler's path. */
-function fillDisk(disk: string, leaveBytes = 0): string {
-	const filler = join(disk, 'filler');
-	const fd = openSync(filler, 'w');
-	try {
-		const chunk = Buffer.alloc(4096);
-		for (;;) writeSync(fd, chunk);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-	} finally {
-		closeSync(fd);
-	}
-	if (leaveBytes > 0) truncateSync(filler, statSync(filler).size - leaveBytes);
-	return filler;
-}
 const tmpfsProbe = mountTmpfs(64);
 if (tmpfsProbe) unmount(tmpfsProbe);
 
