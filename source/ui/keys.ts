@@ -178,6 +178,16 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 	},
 	{
 		mode: 'browse',
+		command: 'changes',
+		keys: [char('C')],
+		shown: 'C',
+		label: 'changes',
+		help: 'pick a recent commit, merge or tag into the timeline, at its commit time (* already there)',
+		readme:
+			'pick one of the recent changes (commits, merges, tags before detection, newest first; `*` already in the timeline) into the timeline as a change event at its commit time, like `incident-tui changes --pick` (see "What changed")',
+	},
+	{
+		mode: 'browse',
 		command: 'sync',
 		keys: [char('g')],
 		shown: 'g',

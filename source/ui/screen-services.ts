@@ -1,3 +1,4 @@
+import type {ChangeListing} from '../commands/recent-changes.js';
 import type {Severity} from '../core/events.js';
 import type {IncidentState} from '../core/incident-state.js';
 import type {DamagedLine} from '../journal/read-journal.js';
@@ -14,6 +15,8 @@ export interface ScreenServices {
 	sync: () => Promise<string>;
 	/** The draft of a stakeholder update. */
 	draftUpdate: (incidentId: string) => Promise<string>;
+	/** The recent changes of the service repositories (`changes`' window and notes); throws one line when no repository is there. */
+	listChanges: (incidentId: string) => Promise<ChangeListing>;
 	/** Puts text on the clipboard through the terminal (OSC 52). */
 	copyToClipboard: (text: string) => void;
 }

@@ -59,9 +59,17 @@ export async function startApp(
 		const {draftStatusUpdate} = await import('../commands/status-update.js');
 		return draftStatusUpdate(context, id).text;
 	};
+	const listChanges = (id: string) =>
+		track(
+			(async () => {
+				const [{listRecentChanges}, {findIncident}] = await Promise.all([import('../commands/recent-changes.js'), import('../commands/find-incident.js')]);
+				const repositories = settings.changeRepos.length > 0 ? settings.changeRepos : [workspace.root];
+				return listRecentChanges(findIncident(workspace.docsDir, id).state, repositories, undefined, context.now(), git);
+			})(),
+		);
 	// OSC 52 moves no cursor, so it can go out between Ink's frames.
 	const copyToClipboard = (text: string) => process.stdout.write(osc52(text));
-	const services: ScreenServices = {store: createIncidentStore(context), publish, sync, draftUpdate, copyToClipboard};
+	const services: ScreenServices = {store: createIncidentStore(context), publish, sync, draftUpdate, listChanges, copyToClipboard};
 	const app = render(
 		<App
 			context={context}

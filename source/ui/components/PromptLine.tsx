@@ -72,7 +72,7 @@ function resultTarget(target: ResultTarget): string {
 /** The time `@` set, waiting for the action it stamps. */
 const pendingLine = (at: Date | undefined) => (at ? `  @ ${formatUtcDate(at)} ${formatUtcTime(at)} UTC for the next status, severity, tick or close (Esc clears)` : '');
 
-const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result', role: 'Role', 'note-kind': 'Kind'} as const;
+const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result', role: 'Role', 'note-kind': 'Kind', change: 'Change'} as const;
 
 /** The line above the footer: the open prompt, or the last message. */
 export function PromptLine({mode, message, columns, pendingAt}: PromptLineProps) {
@@ -95,6 +95,16 @@ export function PromptLine({mode, message, columns, pendingAt}: PromptLineProps)
 				{tail}
 				{CURSOR}
 				<Text color={message?.tone === 'error' ? theme.error : undefined}>{reason}</Text>
+			</Text>
+		);
+	}
+	if (mode.name === 'choose' && mode.purpose.kind === 'change') {
+		// Change lines are long: the one under the selection, with where it is in the list.
+		const options = choiceOptions(mode.purpose);
+		return (
+			<Text wrap="truncate">
+				<Text bold color={theme.accent}>{`Change ${mode.index + 1}/${options.length} (↑ ↓): `}</Text>
+				<Text inverse>{displaySafe(options[mode.index] ?? '')}</Text>
 			</Text>
 		);
 	}
