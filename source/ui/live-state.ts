@@ -48,6 +48,8 @@ export type TextPurpose =
 	| {kind: 'handover-summary'; handle: string; times?: PromptTimes}
 	/** The time the next status, severity, checklist or close action is stamped at (README "Backdating"). */
 	| {kind: 'pending-time'}
+	/** `!`: a shell command line, run in the terminal like `incident-tui run`. */
+	| {kind: 'command-line'}
 	| {kind: 'amend'; target: AmendTarget};
 
 export type ChoicePurpose =
@@ -178,6 +180,8 @@ export type LiveEffect =
 	| {type: 'draft-update'}
 	/** Reads the recent changes through git; `C`'s list opens once they are read. */
 	| {type: 'list-changes'}
+	/** Leaves the screen for the terminal while the command runs (logged like `incident-tui run`), and comes back at Enter. */
+	| {type: 'run-command'; line: string}
 	/** Logs the update as sent (a communication) and copies it through the terminal. */
 	| {type: 'send-update'; text: string; at: Date}
 	| {type: 'quit'};

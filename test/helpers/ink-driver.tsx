@@ -75,6 +75,9 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 				sync: options.sync ?? notInThisTest,
 				draftUpdate: options.draftUpdate ?? notInThisTest,
 				listChanges: options.listChanges ?? notInThisTest,
+				runCommandLine: () => {
+					throw new Error('not part of this test');
+				},
 				copyToClipboard: options.copyToClipboard ?? (() => {}),
 			}}
 			autoSync={options.autoSync ?? 0}

@@ -57,6 +57,8 @@ function textLabel(purpose: TextPurpose, room: number): string {
 			return `Hand-over note for ${purpose.handle} (where things stand; Enter to skip)`;
 		case 'pending-time':
 			return 'Time of the next status, severity, tick or close (UTC: 14:55, -5m, 2026-11-25 15:01; empty clears)';
+		case 'command-line':
+			return 'Command to run in the terminal (sh; logged with its exit code and output)';
 		case 'amend':
 			if (purpose.target.text !== undefined) return 'Amend (time, @doer:, text)';
 			return `Amend "${truncateToWidth(purpose.target.summary, Math.max(MIN_SUMMARY_SHOWN, room - textWidth('Amend "" (time, @doer:)')))}" (time, @doer:)`;

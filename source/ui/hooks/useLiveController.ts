@@ -114,6 +114,11 @@ export function useLiveController({context, incidentId, view, viewOf, refresh, s
 			draft(pressedAt);
 			return true;
 		}
+		if (effect.type === 'run-command') {
+			// The screen goes away until the command has run: start-app draws it again.
+			services.runCommandLine(incidentId, effect.line);
+			return true;
+		}
 		if (effect.type === 'list-changes') {
 			listChanges(pressedAt);
 			return true;

@@ -42,6 +42,7 @@ const STATES: {readonly [Name in ModeName]: readonly LiveUi[]} = {
 		text({kind: 'role-handle', role: 'scribe'}, 'bob'),
 		text({kind: 'handover-summary', handle: 'bob'}),
 		text({kind: 'pending-time'}, '@-5m'),
+		text({kind: 'command-line'}, 'kubectl get pods'),
 		text({kind: 'amend', target: {eventId: 'E39', at: AT.toISOString(), owner: 'marty', text: 'note 39', summary: 'note: note 39'}}, 'note 39 fixed'),
 	],
 	choose: [choose({kind: 'status'}), choose({kind: 'severity'}), choose({kind: 'result', ...H1}), choose({kind: 'role'}), choose({kind: 'note-kind', target: 'E39', current: 'note'}), choose({kind: 'change', changes: [
