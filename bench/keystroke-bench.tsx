@@ -38,7 +38,7 @@ async function measure(events: number, size: '10' | '10k'): Promise<Measured[]> 
 			return JSON.stringify(buildEvent({type: 'note.logged', kind: 'note', text: `event ${index + 1}`}, {id: context.newEventId(at), at, author: context.handle}));
 		});
 		appendLines(journalPathOf(docsDir, incidentId, context.writer), notes);
-		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={{store: createIncidentStore(context), publish: async () => '', sync: async () => '', draftUpdate: async () => '', copyToClipboard: () => {}}} autoSync={0} handoverHours={3} />);
+		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={{store: createIncidentStore(context), publish: async () => '', sync: async () => '', draftUpdate: async () => '', listChanges: async () => ({since: new Date(), until: new Date(), endsAt: 'now', changes: [], notes: []}), runCommandLine: () => {}, copyToClipboard: () => {}}} autoSync={0} handoverHours={3} />);
 		await pause(200);
 		const prompt: number[] = [];
 		const logged: number[] = [];
@@ -70,7 +70,9 @@ async function measureUpdate(): Promise<Measured[]> {
 			store: createIncidentStore(context),
 			publish: async () => '',
 			sync: async () => '',
+			listChanges: async () => ({since: new Date(), until: new Date(), endsAt: 'now' as const, changes: [], notes: []}),
 			draftUpdate: async (id: string) => draftStatusUpdate(context, id).text,
+			runCommandLine: () => {},
 			copyToClipboard: () => {},
 		};
 		const app = render(<App context={context} incidentId={incidentId} runbook={{runbook: builtInRunbook()}} services={services} autoSync={0} handoverHours={3} />);

@@ -178,6 +178,26 @@ export const KEY_TABLE: readonly KeyEntry[] = [
 	},
 	{
 		mode: 'browse',
+		command: 'run',
+		keys: [char('!')],
+		shown: '!',
+		label: 'run',
+		help: 'run a command line in the terminal, logged with its exit code and output like incident-tui run',
+		readme:
+			'run a command line (through `sh`) in the terminal: the screen steps aside, the command runs as under `incident-tui run` (its exit code, duration and masked output tail are logged), and Enter brings the screen back (see "`run`")',
+	},
+	{
+		mode: 'browse',
+		command: 'changes',
+		keys: [char('C')],
+		shown: 'C',
+		label: 'changes',
+		help: 'pick a recent commit, merge or tag into the timeline, at its commit time (* already there)',
+		readme:
+			'pick one of the recent changes (commits, merges, tags before detection, newest first; `*` already in the timeline) into the timeline as a change event at its commit time, like `incident-tui changes --pick` (see "What changed")',
+	},
+	{
+		mode: 'browse',
 		command: 'sync',
 		keys: [char('g')],
 		shown: 'g',

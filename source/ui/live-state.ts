@@ -1,3 +1,4 @@
+import type {ListedChange} from '../commands/recent-changes.js';
 import type {ChecklistItem} from '../core/checklist.js';
 import type {ActionKind, ClosureField, EventPayload, HypothesisResult, InvariantKind, NoteKind, Priority, Role} from '../core/events.js';
 import type {TimelineEntry} from '../core/incident-state.js';
@@ -47,6 +48,8 @@ export type TextPurpose =
 	| {kind: 'handover-summary'; handle: string; times?: PromptTimes}
 	/** The time the next status, severity, checklist or close action is stamped at (README "Backdating"). */
 	| {kind: 'pending-time'}
+	/** `!`: a shell command line, run in the terminal like `incident-tui run`. */
+	| {kind: 'command-line'}
 	| {kind: 'amend'; target: AmendTarget};
 
 export type ChoicePurpose =
@@ -54,7 +57,9 @@ export type ChoicePurpose =
 	| {kind: 'severity'}
 	| ({kind: 'result'} & ResultTarget)
 	| {kind: 'role'}
-	| {kind: 'note-kind'; target: string; current: NoteKind};
+	| {kind: 'note-kind'; target: string; current: NoteKind}
+	/** `C`: the repositories' recent changes, newest first. */
+	| {kind: 'change'; changes: readonly ListedChange[]};
 
 export type ActionPhase = 'description' | 'type' | 'owner' | 'priority' | 'due' | 'link' | 'status';
 
@@ -173,6 +178,10 @@ export type LiveEffect =
 	| {type: 'publish'}
 	| {type: 'sync'}
 	| {type: 'draft-update'}
+	/** Reads the recent changes through git; `C`'s list opens once they are read. */
+	| {type: 'list-changes'}
+	/** Leaves the screen for the terminal while the command runs (logged like `incident-tui run`), and comes back at Enter. */
+	| {type: 'run-command'; line: string}
 	/** Logs the update as sent (a communication) and copies it through the terminal. */
 	| {type: 'send-update'; text: string; at: Date}
 	| {type: 'quit'};

@@ -14,7 +14,7 @@ import type {ScreenServices} from './screen-services.js';
 export function runLiveEffect(
 	context: CommandContext,
 	incidentId: string,
-	effect: Exclude<LiveEffect, {type: 'quit' | 'draft-update'}>,
+	effect: Exclude<LiveEffect, {type: 'quit' | 'draft-update' | 'list-changes' | 'run-command'}>,
 	services: ScreenServices,
 ): string | Promise<string> {
 	switch (effect.type) {

@@ -1,3 +1,4 @@
+import type {ChangeListing} from '../commands/recent-changes.js';
 import type {Severity} from '../core/events.js';
 import type {IncidentState} from '../core/incident-state.js';
 import type {DamagedLine} from '../journal/read-journal.js';
@@ -14,6 +15,13 @@ export interface ScreenServices {
 	sync: () => Promise<string>;
 	/** The draft of a stakeholder update. */
 	draftUpdate: (incidentId: string) => Promise<string>;
+	/** The recent changes of the service repositories (`changes`' window and notes); throws one line when no repository is there. */
+	listChanges: (incidentId: string) => Promise<ChangeListing>;
+	/**
+	 * Leaves the screen to the command (`!`): it runs in the terminal and is logged
+	 * as `incident-tui run` does, and the screen comes back, read afresh, at Enter.
+	 */
+	runCommandLine: (incidentId: string, line: string) => void;
 	/** Puts text on the clipboard through the terminal (OSC 52). */
 	copyToClipboard: (text: string) => void;
 }

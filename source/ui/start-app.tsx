@@ -59,13 +59,28 @@ export async function startApp(
 		const {draftStatusUpdate} = await import('../commands/status-update.js');
 		return draftStatusUpdate(context, id).text;
 	};
+	const listChanges = (id: string) =>
+		track(
+			(async () => {
+				const [{listRecentChanges}, {findIncident}] = await Promise.all([import('../commands/recent-changes.js'), import('../commands/find-incident.js')]);
+				const repositories = settings.changeRepos.length > 0 ? settings.changeRepos : [workspace.root];
+				return listRecentChanges(findIncident(workspace.docsDir, id).state, repositories, undefined, context.now(), git);
+			})(),
+		);
+	// `!`: the screen is unmounted (Ink gives the terminal back: raw mode off) for the command, and drawn again after it.
+	let commandToRun: {incidentId: string; line: string} | undefined;
+	const runCommandLine = (incidentId: string, line: string) => {
+		commandToRun = {incidentId, line};
+		app.unmount();
+	};
 	// OSC 52 moves no cursor, so it can go out between Ink's frames.
 	const copyToClipboard = (text: string) => process.stdout.write(osc52(text));
-	const services: ScreenServices = {store: createIncidentStore(context), publish, sync, draftUpdate, copyToClipboard};
-	const app = render(
+	const services: ScreenServices = {store: createIncidentStore(context), publish, sync, draftUpdate, listChanges, runCommandLine, copyToClipboard};
+	const mount = (incidentId: string | undefined) =>
+		render(
 		<App
 			context={context}
-			incidentId={show.incidentId}
+			incidentId={incidentId}
 			openIncidents={show.openIncidents}
 			runbook={runbook}
 			services={services}
@@ -74,6 +89,7 @@ export async function startApp(
 		/>,
 		{exitOnCtrlC: false},
 	);
+	let app = mount(show.incidentId);
 	let stopping = false;
 	const stop = () => {
 		if (stopping) return;
@@ -91,7 +107,18 @@ export async function startApp(
 	// Ctrl-C before raw mode is on arrives as SIGINT: quit the same clean way.
 	process.on('SIGINT', stop);
 	try {
-		await app.waitUntilExit();
+		for (;;) {
+			await app.waitUntilExit();
+			const command = commandToRun;
+			commandToRun = undefined;
+			if (!command || stopping) break;
+			process.stdout.write(DISABLE_BRACKETED_PASTE);
+			const {runInTerminal} = await import('../cli/run-in-terminal.js');
+			await runInTerminal(context, command.incidentId, command.line, settings.secretPatterns);
+			if (stopping) break;
+			process.stdout.write(ENABLE_BRACKETED_PASTE);
+			app = mount(command.incidentId);
+		}
 	} finally {
 		restoreTerminal();
 		process.off('exit', restoreTerminal);

@@ -40,6 +40,7 @@ export interface RenderOptions {
 	publish?: ScreenServices['publish'];
 	sync?: ScreenServices['sync'];
 	draftUpdate?: ScreenServices['draftUpdate'];
+	listChanges?: ScreenServices['listChanges'];
 	/** Receives what the app would copy through the terminal. */
 	copyToClipboard?: ScreenServices['copyToClipboard'];
 	autoSync?: number;
@@ -47,7 +48,7 @@ export interface RenderOptions {
 	openIncidents?: readonly IncidentSummary[];
 }
 
-const notInThisTest = async (): Promise<string> => {
+const notInThisTest = async (): Promise<never> => {
 	throw new Error('not part of this test');
 };
 
@@ -73,6 +74,10 @@ export async function renderApp(context: CommandContext, incidentId?: string, op
 				publish: options.publish ?? notInThisTest,
 				sync: options.sync ?? notInThisTest,
 				draftUpdate: options.draftUpdate ?? notInThisTest,
+				listChanges: options.listChanges ?? notInThisTest,
+				runCommandLine: () => {
+					throw new Error('not part of this test');
+				},
 				copyToClipboard: options.copyToClipboard ?? (() => {}),
 			}}
 			autoSync={options.autoSync ?? 0}

@@ -57,6 +57,8 @@ function textLabel(purpose: TextPurpose, room: number): string {
 			return `Hand-over note for ${purpose.handle} (where things stand; Enter to skip)`;
 		case 'pending-time':
 			return 'Time of the next status, severity, tick or close (UTC: 14:55, -5m, 2026-11-25 15:01; empty clears)';
+		case 'command-line':
+			return 'Command to run in the terminal (sh; logged with its exit code and output)';
 		case 'amend':
 			if (purpose.target.text !== undefined) return 'Amend (time, @doer:, text)';
 			return `Amend "${truncateToWidth(purpose.target.summary, Math.max(MIN_SUMMARY_SHOWN, room - textWidth('Amend "" (time, @doer:)')))}" (time, @doer:)`;
@@ -72,7 +74,7 @@ function resultTarget(target: ResultTarget): string {
 /** The time `@` set, waiting for the action it stamps. */
 const pendingLine = (at: Date | undefined) => (at ? `  @ ${formatUtcDate(at)} ${formatUtcTime(at)} UTC for the next status, severity, tick or close (Esc clears)` : '');
 
-const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result', role: 'Role', 'note-kind': 'Kind'} as const;
+const CHOICE_LABELS = {status: 'Status', severity: 'Severity', result: 'Result', role: 'Role', 'note-kind': 'Kind', change: 'Change'} as const;
 
 /** The line above the footer: the open prompt, or the last message. */
 export function PromptLine({mode, message, columns, pendingAt}: PromptLineProps) {
@@ -95,6 +97,16 @@ export function PromptLine({mode, message, columns, pendingAt}: PromptLineProps)
 				{tail}
 				{CURSOR}
 				<Text color={message?.tone === 'error' ? theme.error : undefined}>{reason}</Text>
+			</Text>
+		);
+	}
+	if (mode.name === 'choose' && mode.purpose.kind === 'change') {
+		// Change lines are long: the one under the selection, with where it is in the list.
+		const options = choiceOptions(mode.purpose);
+		return (
+			<Text wrap="truncate">
+				<Text bold color={theme.accent}>{`Change ${mode.index + 1}/${options.length} (↑ ↓): `}</Text>
+				<Text inverse>{displaySafe(options[mode.index] ?? '')}</Text>
 			</Text>
 		);
 	}

@@ -59,7 +59,12 @@ export function useLiveController({context, incidentId, view, viewOf, refresh, s
 		if (next) viewRef.current = viewOf(next.state);
 	};
 
-	const draft = (pressedAt: Date) => {
+	/**
+	 * Holds the keys typed while `work` runs (drafting the update, reading the
+	 * changes): they act, in order, in the screen it opens; if it fails they
+	 * were meant for it, and run as hotkeys they would log something else.
+	 */
+	const holdKeysUntil = <T,>(work: Promise<T>, opened: (result: T) => LiveUi, pressedKey: string) => {
 		heldRef.current = [];
 		const release = (next: LiveUi, replay: boolean) => {
 			const held = heldRef.current ?? [];
@@ -67,18 +72,28 @@ export function useLiveController({context, incidentId, view, viewOf, refresh, s
 			show(next);
 			if (replay) for (const key of held) act(key.press, key.pressedAt);
 			draw();
-			return held.length;
 		};
-		services.draftUpdate(incidentId).then(
-			text => release({...uiRef.current, mode: {name: 'compose', value: text, pressedAt}, message: undefined}, true),
+		work.then(
+			result => release(opened(result), true),
 			(error: unknown) => {
-				// The keys were meant for the update: run as hotkeys they would log something else.
 				const unused = heldRef.current?.length ?? 0;
-				const dropped = unused === 0 ? '' : `; the ${unused === 1 ? 'key' : `${unused} keys`} typed after U did nothing`;
+				const dropped = unused === 0 ? '' : `; the ${unused === 1 ? 'key' : `${unused} keys`} typed after ${pressedKey} did nothing`;
 				release({...uiRef.current, message: {text: describeError(error) + dropped, tone: 'error'}}, false);
 			},
 		);
 	};
+	const draft = (pressedAt: Date) =>
+		holdKeysUntil(services.draftUpdate(incidentId), text => ({...uiRef.current, mode: {name: 'compose', value: text, pressedAt}, message: undefined}), 'U');
+	const listChanges = (pressedAt: Date) =>
+		holdKeysUntil(
+			services.listChanges(incidentId),
+			({changes, notes}): LiveUi => {
+				// Nothing to pick: one line, the repositories' own notes when they say why.
+				if (changes.length === 0) return {...uiRef.current, message: {text: notes.join('; ') || 'no commits, merges or tags in the window', tone: 'info'}};
+				return {...uiRef.current, mode: {name: 'choose', purpose: {kind: 'change', changes}, index: 0, pressedAt}, message: undefined};
+			},
+			'C',
+		);
 
 	/** One key: returns whether it did anything (forEachKey's rule for text typed ahead). */
 	const act = (press: KeyPress, pressedAt: Date): boolean => {
@@ -97,6 +112,15 @@ export function useLiveController({context, incidentId, view, viewOf, refresh, s
 		if (!effect) return idle !== true;
 		if (effect.type === 'draft-update') {
 			draft(pressedAt);
+			return true;
+		}
+		if (effect.type === 'run-command') {
+			// The screen goes away until the command has run: start-app draws it again.
+			services.runCommandLine(incidentId, effect.line);
+			return true;
+		}
+		if (effect.type === 'list-changes') {
+			listChanges(pressedAt);
 			return true;
 		}
 		try {

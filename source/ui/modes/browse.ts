@@ -49,6 +49,8 @@ export const browseMode: ModeHandler<ModeOf<'browse'>> = {
 		publish: ui => ({ui, effect: {type: 'publish'}}),
 		sync: ui => ({ui, effect: {type: 'sync'}}),
 		update: ui => ({ui: info(ui, 'drafting the update…'), effect: {type: 'draft-update'}}),
+		run: (ui, _mode, {now}) => open(ui, {name: 'text', purpose: {kind: 'command-line'}, value: '', pressedAt: now}),
+		changes: ui => ({ui: info(ui, 'reading recent changes…'), effect: {type: 'list-changes'}}),
 		role: (ui, _mode, {now}) => open(ui, {name: 'choose', purpose: {kind: 'role'}, index: 0, pressedAt: now}),
 		read: (ui, _mode, {view}) => openDetail(ui, view),
 	},

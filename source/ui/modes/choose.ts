@@ -1,3 +1,6 @@
+import type {ListedChange} from '../../commands/recent-changes.js';
+import {SHORT_HASH_LENGTH} from '../../core/describe-event.js';
+import {formatUtcDateTime} from '../../core/time-format.js';
 import {HYPOTHESIS_RESULTS, NOTE_KINDS, ROLES, SEVERITIES, STATUSES} from '../../core/events.js';
 import {stamped, toBrowse, type KeyContext, type LiveKeyResult, type LiveUi, type ModeHandler, type ModeOf, type ChoicePurpose} from '../live-state.js';
 import {CLOSE_STEP} from '../wizard-steps.js';
@@ -21,6 +24,8 @@ export function choiceOptions(purpose: ChoicePurpose): readonly string[] {
 			return ROLES;
 		case 'note-kind':
 			return NOTE_KINDS;
+		case 'change':
+			return purpose.changes.map(changeChoice);
 	}
 }
 
@@ -36,13 +41,27 @@ export const chooseMode: ModeHandler<ChooseMode> = {
 	text: (ui, mode, text, key) => {
 		const options = choiceOptions(mode.purpose);
 		const byNumber = /^[1-9]$/.test(text) ? Number(text) - 1 : -1;
-		const byLetter = text.length === 1 ? options.findIndex(option => option.startsWith(text.toLowerCase())) : -1;
+		// Changes start with their date: only their numbers pick them.
+		const byLetter = text.length === 1 && mode.purpose.kind !== 'change' ? options.findIndex(option => option.startsWith(text.toLowerCase())) : -1;
 		const chosen = byNumber >= 0 && byNumber < options.length ? byNumber : byLetter;
 		return chosen < 0 ? {ui} : choose(ui, mode, chosen, key);
 	},
 };
 
-function choose(ui: LiveUi, mode: ChooseMode, chosen: number, {view}: KeyContext): LiveKeyResult {
+/** `2026-11-23 14:02 merge a1b2c3d api alice: Merge pull request #12`, `*` first when already in the timeline. */
+function changeChoice(change: ListedChange): string {
+	const kind = change.kind === 'tag' ? `tag ${change.tag ?? ''}` : change.kind;
+	return `${change.picked ? '* ' : ''}${formatUtcDateTime(change.at)} ${kind} ${change.hash.slice(0, SHORT_HASH_LENGTH)} ${change.repository} ${change.author}: ${change.subject}`;
+}
+
+function pickChange(ui: LiveUi, change: ListedChange, now: Date): LiveKeyResult {
+	if (change.picked) return {ui: toBrowse(ui, `${change.hash.slice(0, SHORT_HASH_LENGTH)} is in the timeline already; nothing added`)};
+	const {kind, hash, author, subject, repository, tag, at} = change;
+	const event = {type: 'change.recorded', change: kind, hash, commitAuthor: author, subject, repository, ...(tag === undefined ? {} : {tag})} as const;
+	return {ui: toBrowse(ui), effect: {type: 'record', event, at: new Date(at), loggedAt: now}};
+}
+
+function choose(ui: LiveUi, mode: ChooseMode, chosen: number, {view, now}: KeyContext): LiveKeyResult {
 	const {purpose, pressedAt} = mode;
 	switch (purpose.kind) {
 		case 'status':
@@ -51,6 +70,8 @@ function choose(ui: LiveUi, mode: ChooseMode, chosen: number, {view}: KeyContext
 			return stamped(toBrowse(ui), {type: 'status.changed', status: STATUSES[chosen]!}, pressedAt);
 		case 'severity':
 			return stamped(toBrowse(ui), {type: 'severity.changed', severity: SEVERITIES[chosen]!}, pressedAt);
+		case 'change':
+			return pickChange(ui, purpose.changes[chosen]!, now);
 		case 'note-kind':
 			return amendKind(ui, purpose.target, purpose.current, NOTE_KINDS[chosen]!, pressedAt);
 		case 'role':

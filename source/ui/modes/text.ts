@@ -57,6 +57,11 @@ function submitText(ui: LiveUi, mode: TextMode, now: Date): LiveKeyResult {
 	const {purpose, value, pressedAt} = mode;
 	if (purpose.kind === 'amend') return submitAmendment(ui, purpose.target, value, pressedAt, now);
 	if (purpose.kind === 'pending-time') return setPendingTime(ui, value, pressedAt);
+	// A command line is the shell's text: `@` there is not a time.
+	if (purpose.kind === 'command-line') {
+		const line = value.trim();
+		return line === '' ? {ui: info(browse, 'no command given; nothing run')} : {ui: browse, effect: {type: 'run-command', line}};
+	}
 	// `@WHEN` and `@name:` at the start of any prompt (README "Backdating"), read against the key that opened it.
 	const prefix = parsePromptPrefix(value, pressedAt);
 	if (prefix.error) return {ui: refuse(ui, `not logged: ${prefix.error}`)};
