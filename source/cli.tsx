@@ -3,7 +3,8 @@ import {join} from 'node:path';
 import {UserError} from './commands/command-errors.js';
 import {listOpenIncidents} from './commands/list-incidents.js';
 import {packageRoot} from './config/package-root.js';
-import {setUpCli} from './cli/cli-setup.js';
+import {setUpCli, type CliSetup} from './cli/cli-setup.js';
+import type {TerminalHandOver} from './ui/start-app.js';
 import {findCommand, scriptableCommandNames} from './cli/commands-table.js';
 import {configCommand} from './cli/config-command.js';
 import {commandHelp, topLevelHelp, unknownCommandMessage} from './cli/help-text.js';
@@ -48,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
 		case undefined: {
 			const openIncidents = listOpenIncidents(setup.workspace.docsDir, setup.context.now());
 			const {startApp} = await import('./ui/start-app.js');
-			await startApp(setup, {openIncidents});
+			await startApp(setup, {openIncidents}, terminalHandOver(setup));
 			return 0;
 		}
 		case 'new':
@@ -79,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
 			const {joinCommand} = await import('./cli/join-command.js');
 			const incidentId = await joinCommand(setup, args);
 			const {startApp} = await import('./ui/start-app.js');
-			await startApp(setup, {incidentId});
+			await startApp(setup, {incidentId}, terminalHandOver(setup));
 			return 0;
 		}
 		case 'update': {
@@ -137,4 +138,14 @@ try {
 	if (process.exitCode === undefined) process.exitCode = code;
 } catch (error) {
 	process.exitCode = reportError(error);
+}
+
+/** `!` on the live screen: the command line runs in this terminal as under `incident-tui run`. */
+function terminalHandOver(setup: CliSetup): TerminalHandOver {
+	return {
+		runCommandLine: async (incidentId, line) => {
+			const {runInTerminal} = await import('./cli/run-in-terminal.js');
+			await runInTerminal(setup.context, incidentId, line, setup.settings.secretPatterns);
+		},
+	};
 }

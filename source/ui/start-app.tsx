@@ -12,6 +12,11 @@ import {DISABLE_BRACKETED_PASTE, ENABLE_BRACKETED_PASTE} from './key-press.js';
 import type {ScreenServices} from './screen-services.js';
 
 /** What the CLI found out before the screen starts. */
+/** What runs while the screen has stepped aside (`!`): given by the CLI, which owns the terminal. */
+export interface TerminalHandOver {
+	runCommandLine: (incidentId: string, line: string) => Promise<void>;
+}
+
 export interface ScreenSetup {
 	context: CommandContext;
 	workspace: Workspace;
@@ -27,6 +32,7 @@ export interface ScreenSetup {
 export async function startApp(
 	{context, workspace, settings, gitTimeouts}: ScreenSetup,
 	show: {incidentId?: string; openIncidents?: readonly IncidentSummary[]},
+	terminal: TerminalHandOver,
 ): Promise<void> {
 	const runbook = await loadRunbookCached(context.docsDir);
 	// Quitting stops any git still running (its whole process group) and waits
@@ -113,8 +119,7 @@ export async function startApp(
 			commandToRun = undefined;
 			if (!command || stopping) break;
 			process.stdout.write(DISABLE_BRACKETED_PASTE);
-			const {runInTerminal} = await import('../cli/run-in-terminal.js');
-			await runInTerminal(context, command.incidentId, command.line, settings.secretPatterns);
+			await terminal.runCommandLine(command.incidentId, command.line);
 			if (stopping) break;
 			process.stdout.write(ENABLE_BRACKETED_PASTE);
 			app = mount(command.incidentId);

@@ -49,6 +49,10 @@ describe('the import rules', () => {
 		expect(lines(adapters.filter(({specifier}) => upward.test(specifier)))).toEqual([]);
 	});
 
+	it('keeps ui/ from calling up into the CLI, which owns the terminal and passes in what the screen needs', () => {
+		expect(lines(importsOf('ui').filter(({specifier}) => fromFolders('cli').test(specifier)))).toEqual([]);
+	});
+
 	it('keeps git/ to plumbing: it knows nothing of journals or commands', () => {
 		expect(lines(importsOf('git').filter(({specifier}) => fromFolders('journal|commands').test(specifier)))).toEqual([]);
 	});
