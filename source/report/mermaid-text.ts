@@ -30,6 +30,8 @@ export function mermaidLabel(text: string, maxLength = 60): string {
  * marked with `…`. Only a single word longer than the limit is cut inside.
  */
 export function shortenAtWord(text: string, maxLength: number): string {
+	// No longer in characters than in UTF-16 units: most labels fit without splitting them.
+	if (text.length <= maxLength) return text;
 	const characters = Array.from(text);
 	if (characters.length <= maxLength) return text;
 	const room = characters.slice(0, maxLength - 1).join('');
