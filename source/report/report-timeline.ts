@@ -240,14 +240,16 @@ export function recentChanges(state: IncidentState): ChangeRow[] {
 }
 
 function rowOf(entry: TimelineEntry, time: (at: string) => string): TimelineRow {
-	const lines = withoutKindWords(entry).trim().split(/\r\n?|\n/);
-	const firstLineOnly = lines.length > 1;
+	const text = withoutKindWords(entry).trim();
+	// Where the first line ends, found without splitting the whole text: most texts are one line.
+	const lineEnd = text.search(/\r|\n/);
+	const firstLineOnly = lineEnd !== -1;
 	return {
 		time: time(entry.at),
 		dateTime: formatUtcDateTime(entry.at),
 		kind: entry.kind === 'hypothesis' && entry.outcome ? `Hypothesis ${hypothesisResultLabel(entry.outcome)}` : KIND_LABELS[entry.kind],
 		milestone: MILESTONE_KINDS.has(entry.kind),
-		text: lines[0]!,
+		text: firstLineOnly ? text.slice(0, lineEnd) : text,
 		fullTextBelow: firstLineOnly,
 		...(firstLineOnly ? {fullTextIn: entry.kind === 'communication' ? 'Communications' : 'Notes in full'} : {}),
 		owner: entry.by ?? entry.author,
