@@ -18,8 +18,9 @@ export function utcIso(value: string | Date): string {
 }
 
 function dayExists(iso: string): boolean {
+	// Days 01 to 28 exist in every month, and most times stop here, without a number to parse.
+	if (iso[8]! < '2' || (iso[8] === '2' && iso[9] !== '9')) return true;
 	const day = Number(iso.slice(8, 10));
-	if (day <= 28) return true;
 	const [year, month] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
 	if (month !== 2) return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 	return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
