@@ -56,11 +56,10 @@ export function escapeInline(text: string): string {
 
 /** A table cell: one line, pipes escaped, line breaks kept as <br>. */
 export function escapeCell(text: string): string {
-	return text
-		.trim()
-		.split(/\r\n?|\n/)
-		.map(escapeLine)
-		.join('<br>');
+	const trimmed = text.trim();
+	// Most cells are one line: no array to split into and join again.
+	if (!/\r|\n/.test(trimmed)) return escapeLine(trimmed);
+	return trimmed.split(/\r\n?|\n/).map(escapeLine).join('<br>');
 }
 
 /** A paragraph that may span lines: each line escaped, none can start a list, quote or heading. */

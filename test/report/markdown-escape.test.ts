@@ -65,3 +65,11 @@ describe('text with nothing to escape', () => {
 		expect(fullPath(text)).toBe(`\\#${escapeInline(text)}`);
 	});
 });
+
+describe('escapeCell', () => {
+	it('keeps each line break of any kind as <br>, and a one-line cell as one escaped line', () => {
+		expect(escapeCell('  first | line\r\nsecond\rthird\nfourth  ')).toBe('first \\| line<br>second<br>third<br>fourth');
+		expect(escapeCell('old\rMac')).toBe('old<br>Mac');
+		expect(escapeCell('  one | line  ')).toBe('one \\| line');
+	});
+});
