@@ -30,9 +30,10 @@ export function mermaidLabel(text: string, maxLength = 60): string {
  * marked with `…`. Only a single word longer than the limit is cut inside.
  */
 export function shortenAtWord(text: string, maxLength: number): string {
-	const characters = Array.from(text);
+	// Without surrogate pairs each UTF-16 unit is one character: no need to split the text into an array.
+	const characters = /[\ud800-\udfff]/.test(text) ? Array.from(text) : text;
 	if (characters.length <= maxLength) return text;
-	const room = characters.slice(0, maxLength - 1).join('');
+	const room = typeof characters === 'string' ? characters.slice(0, maxLength - 1) : characters.slice(0, maxLength - 1).join('');
 	const lastSpace = room.lastIndexOf(' ');
 	const kept = lastSpace > 0 && characters[maxLength - 1] !== ' ' ? room.slice(0, lastSpace) : room;
 	return `${kept.replace(/[\s.,/(+=-]+$/u, '')}…`;

@@ -1,7 +1,7 @@
 import {formatCommandDuration, hypothesisResultLabel, SHORT_HASH_LENGTH, statusLabel} from '../core/describe-event.js';
 import type {IncidentState, TimelineEntry, TimelineKind} from '../core/incident-state.js';
 import {formatDuration} from '../core/metrics.js';
-import {formatUtcDate, formatUtcDateTime, formatUtcMinute} from '../core/time-format.js';
+import {formatUtcDate, formatUtcDateTime, utcIso} from '../core/time-format.js';
 import type {Runbook} from '../runbook/runbook.js';
 
 // What a report's timeline shows, chosen from the incident's events. Pure, so
@@ -240,14 +240,16 @@ export function recentChanges(state: IncidentState): ChangeRow[] {
 }
 
 function rowOf(entry: TimelineEntry, time: (at: string) => string): TimelineRow {
-	const lines = withoutKindWords(entry).trim().split(/\r\n?|\n/);
-	const firstLineOnly = lines.length > 1;
+	const text = withoutKindWords(entry).trim();
+	// Where the first line ends, found without splitting the whole text: most texts are one line.
+	const lineEnd = text.search(/\r|\n/);
+	const firstLineOnly = lineEnd !== -1;
 	return {
 		time: time(entry.at),
 		dateTime: formatUtcDateTime(entry.at),
 		kind: entry.kind === 'hypothesis' && entry.outcome ? `Hypothesis ${hypothesisResultLabel(entry.outcome)}` : KIND_LABELS[entry.kind],
 		milestone: MILESTONE_KINDS.has(entry.kind),
-		text: lines[0]!,
+		text: firstLineOnly ? text.slice(0, lineEnd) : text,
 		fullTextBelow: firstLineOnly,
 		...(firstLineOnly ? {fullTextIn: entry.kind === 'communication' ? 'Communications' : 'Notes in full'} : {}),
 		owner: entry.by ?? entry.author,
@@ -283,12 +285,16 @@ function findItem(runbook: Runbook, key: string): {phase: string; label: string}
  * carries its date, as a postmortem's timeline starts each day with it.
  */
 export function timeLabeller(entries: readonly Pick<TimelineEntry, 'at'>[]): (at: string) => string {
-	const multiDay = new Set(entries.map(entry => formatUtcDate(entry.at))).size > 1;
+	const firstDay = entries[0] === undefined ? undefined : formatUtcDate(entries[0].at);
+	const multiDay = entries.some(entry => formatUtcDate(entry.at) !== firstDay);
 	let day: string | undefined;
 	return at => {
-		if (!multiDay) return formatUtcMinute(at);
-		const date = formatUtcDate(at);
-		const label = date === day ? formatUtcMinute(at) : formatUtcDateTime(at);
+		// Once per row: a report may label 100,000 of them.
+		const iso = utcIso(at);
+		const date = iso.slice(0, 10);
+		const minute = iso.slice(11, 16);
+		if (!multiDay) return minute;
+		const label = date === day ? minute : `${date} ${minute}`;
 		day = date;
 		return label;
 	};

@@ -48,15 +48,17 @@ export type CompiledTemplate = (data: object) => string;
  * line. `plain` output (a stakeholder update, not Markdown) skips escaping.
  */
 export function compileTemplate(source: string, file: string, output: 'markdown' | 'plain' = 'markdown'): CompiledTemplate {
+	let program: hbs.AST.Program;
 	try {
-		engine.parse(source);
+		program = engine.parse(source);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		const line = /line (\d+)/.exec(message)?.[1];
 		const expected = /got '([^']+)'/.exec(message)?.[1];
 		throw new TemplateError(`${file}${line ? `:${line}` : ''}: template syntax error${expected ? ` (unexpected ${expected})` : ''}`);
 	}
-	const template = engine.compile(source, {strict: false, noEscape: output === 'plain'});
+	// The parsed program, not the source: compiling the source would parse it a second time.
+	const template = engine.compile(program, {strict: false, noEscape: output === 'plain'});
 	return data => {
 		try {
 			return template(data);

@@ -46,3 +46,30 @@ describe('terminal escapes pasted into a report', () => {
 		expect(escapeInline('\u001b]2;title\u0007x')).toBe('␛\\]2;title␇x');
 	});
 });
+
+describe('text with nothing to escape', () => {
+	// A leading `#` always takes the full escaping path, and nothing it does to
+	// a character depends on a `#` before it: so the rest must come out as it
+	// does alone, or the shortcut for plain text skipped something.
+	const fullPath = (text: string) => escapeInline(`#${text}`);
+	const SEQUENCES = ['a://b', 'www.x', 'WwW.x', 'a@b', '&amp;', '&#39;', '\u001b[31mred\u001b[0m', 'plain words: 12:05, p99 (high)'];
+
+	it('comes out the same on the shortcut as on the full path, for every character of the BMP', () => {
+		for (let code = 0; code <= 0xffff; code++) {
+			const text = `a${String.fromCharCode(code)}b`;
+			expect(fullPath(text), `U+${code.toString(16)}`).toBe(`\\#${escapeInline(text)}`);
+		}
+	});
+
+	it.each(SEQUENCES)('comes out the same on both paths: %j', text => {
+		expect(fullPath(text)).toBe(`\\#${escapeInline(text)}`);
+	});
+});
+
+describe('escapeCell', () => {
+	it('keeps each line break of any kind as <br>, and a one-line cell as one escaped line', () => {
+		expect(escapeCell('  first | line\r\nsecond\rthird\nfourth  ')).toBe('first \\| line<br>second<br>third<br>fourth');
+		expect(escapeCell('old\rMac')).toBe('old<br>Mac');
+		expect(escapeCell('  one | line  ')).toBe('one \\| line');
+	});
+});

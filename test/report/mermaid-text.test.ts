@@ -8,6 +8,14 @@ describe('shortenAtWord', () => {
 		expect(shortenAtWord('Paged the database on-call now', 18)).toBe('Paged the…');
 	});
 
+	it('counts characters, not UTF-16 units: an emoji is one character', () => {
+		const flames = '🔥 '.repeat(20).trim();
+		expect(shortenAtWord(flames, 39)).toBe(flames);
+		expect(shortenAtWord(flames, 38)).toBe(`${'🔥 '.repeat(18)}🔥…`);
+		expect(shortenAtWord(`ok ${'🔥'.repeat(30)}`, 20)).toBe('ok…');
+		expect(shortenAtWord('🔥'.repeat(30), 20)).toBe(`${'🔥'.repeat(19)}…`);
+	});
+
 	it('never ends inside a word, whatever the length', () => {
 		const text = 'Error rate back under 0.1% for 20 minutes after the rollback of payments to v142 finished';
 		for (let max = 8; max <= text.length; max++) {

@@ -110,6 +110,18 @@ describe('the report timeline', () => {
 		expect(longNotes(state(...events))).toEqual([{time: '03:05', dateTime: '2026-11-23 03:05', owner: 'dave', text: trace, amended: false}]);
 	});
 
+	it('cuts a text at its first line break of any kind (\\r\\n, \\r, \\n), after trimming it', () => {
+		const texts = ['  padded, one line  ', 'Windows\r\nline two', 'old Mac\rline two', '\n\nblank lines first\nthen more\n', 'ends in a break\n'];
+		const events = texts.map((text, index) => bob(index + 1, {type: 'note.logged', kind: 'note', text}));
+		expect(rows(...events).slice(1).map(row => [row.text, row.fullTextBelow])).toEqual([
+			['padded, one line', false],
+			['Windows', true],
+			['old Mac', true],
+			['blank lines first', true],
+			['ends in a break', false],
+		]);
+	});
+
 	it('says a hypothesis result in its kind, not twice', () => {
 		const hypothesis = alice(1, {type: 'hypothesis.added', statement: 'DB locks', test: 'pg_stat_activity'});
 		const timeline = rows(hypothesis, bob(2, {type: 'hypothesis.resolved', hypothesis: hypothesis.id, result: 'ruled-out', evidence: 'no waiting queries'}));
