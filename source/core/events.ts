@@ -106,134 +106,148 @@ const envelope = {
 	by: z.optional(handleSchema),
 };
 
-export const eventSchema = z.discriminatedUnion('type', [
-	z.object({
-		...envelope,
-		type: z.literal('incident.opened'),
-		title: z.string().check(z.minLength(1), z.maxLength(MAX_TITLE_LENGTH)),
-		severity,
-		commander: handleSchema,
-		environment: z.optional(text),
-	}),
-	z.object({...envelope, type: z.literal('severity.changed'), severity}),
-	z.object({...envelope, type: z.literal('status.changed'), status: z.enum(STATUSES)}),
-	z.object({
-		...envelope,
-		type: z.literal('role.assigned'),
-		role: z.enum(ROLES),
-		handle: handleSchema,
-		/** A hand-over note for the new commander: where things stand. */
-		summary: z.optional(text),
-	}),
-	z.object({...envelope, type: z.literal('checklist.ticked'), item: requiredText, label: text}),
-	z.object({...envelope, type: z.literal('checklist.unticked'), item: requiredText}),
-	z.object({
-		...envelope,
-		type: z.literal('note.logged'),
-		kind: z.enum(NOTE_KINDS),
-		text,
-		/** The alert it was logged from (`incident-tui listen`): a redelivery, even after a restart, is logged once. */
-		alert: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
-	}),
-	z.object({...envelope, type: z.literal('hypothesis.added'), statement: requiredText, test: text}),
-	z.object({
-		...envelope,
-		type: z.literal('hypothesis.resolved'),
-		hypothesis: eventId,
-		result: z.enum(HYPOTHESIS_RESULTS),
-		evidence: text,
-	}),
-	z.object({...envelope, type: z.literal('event.retracted'), target: eventId}),
+// Each member is built on first use of its type: building all of them costs
+// ~10 ms at import, and `log` only ever needs note.logged.
+const eventSchemaBuilders = {
+	'incident.opened': () =>
+		z.object({
+			...envelope,
+			type: z.literal('incident.opened'),
+			title: z.string().check(z.minLength(1), z.maxLength(MAX_TITLE_LENGTH)),
+			severity,
+			commander: handleSchema,
+			environment: z.optional(text),
+		}),
+	'severity.changed': () => z.object({...envelope, type: z.literal('severity.changed'), severity}),
+	'status.changed': () => z.object({...envelope, type: z.literal('status.changed'), status: z.enum(STATUSES)}),
+	'role.assigned': () =>
+		z.object({
+			...envelope,
+			type: z.literal('role.assigned'),
+			role: z.enum(ROLES),
+			handle: handleSchema,
+			/** A hand-over note for the new commander: where things stand. */
+			summary: z.optional(text),
+		}),
+	'checklist.ticked': () => z.object({...envelope, type: z.literal('checklist.ticked'), item: requiredText, label: text}),
+	'checklist.unticked': () => z.object({...envelope, type: z.literal('checklist.unticked'), item: requiredText}),
+	'note.logged': () =>
+		z.object({
+			...envelope,
+			type: z.literal('note.logged'),
+			kind: z.enum(NOTE_KINDS),
+			text,
+			/** The alert it was logged from (`incident-tui listen`): a redelivery, even after a restart, is logged once. */
+			alert: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+		}),
+	'hypothesis.added': () => z.object({...envelope, type: z.literal('hypothesis.added'), statement: requiredText, test: text}),
+	'hypothesis.resolved': () =>
+		z.object({
+			...envelope,
+			type: z.literal('hypothesis.resolved'),
+			hypothesis: eventId,
+			result: z.enum(HYPOTHESIS_RESULTS),
+			evidence: text,
+		}),
+	'event.retracted': () => z.object({...envelope, type: z.literal('event.retracted'), target: eventId}),
 	// A correction: each field given replaces that field of the target, the
 	// latest amendment in force winning per field. The target's own time and
 	// doer are `happenedAt` and `doer` here, because this event's envelope has
 	// an `at` and `by` of its own. `kind` applies to notes only.
-	z
-		.object({
-			...envelope,
-			type: z.literal('event.amended'),
-			target: eventId,
-			text: z.optional(requiredText),
-			happenedAt: z.optional(utcTime),
-			kind: z.optional(z.enum(NOTE_KINDS)),
-			doer: z.optional(handleSchema),
-		})
-		.check(
-			z.refine(
-				amendment => [amendment.text, amendment.happenedAt, amendment.kind, amendment.doer].some(field => field !== undefined),
-				'an amendment changes at least one of text, time, kind or doer',
+	'event.amended': () =>
+		z
+			.object({
+				...envelope,
+				type: z.literal('event.amended'),
+				target: eventId,
+				text: z.optional(requiredText),
+				happenedAt: z.optional(utcTime),
+				kind: z.optional(z.enum(NOTE_KINDS)),
+				doer: z.optional(handleSchema),
+			})
+			.check(
+				z.refine(
+					amendment => [amendment.text, amendment.happenedAt, amendment.kind, amendment.doer].some(field => field !== undefined),
+					'an amendment changes at least one of text, time, kind or doer',
+				),
 			),
-		),
-	z.object({...envelope, type: z.literal('closure.recorded'), field: z.enum(CLOSURE_FIELDS), value: text}),
-	z.object({
-		...envelope,
-		type: z.literal('action.added'),
-		description: requiredText,
-		owner: text,
-		priority: z.enum(PRIORITIES),
-		due: z.optional(isoDate),
-		status: z.enum(ACTION_STATUSES),
-		kind: z.optional(z.enum(ACTION_KINDS)),
-		/** A ticket or bug reference. */
-		bug: z.optional(text),
-	}),
-	z.object({
-		...envelope,
-		type: z.literal('action.updated'),
-		action: eventId,
-		description: z.optional(requiredText),
-		owner: z.optional(text),
-		priority: z.optional(z.enum(PRIORITIES)),
-		due: z.optional(isoDate),
-		status: z.optional(z.enum(ACTION_STATUSES)),
-		kind: z.optional(z.enum(ACTION_KINDS)),
-		bug: z.optional(text),
-		/** What did it: a commit or a PR (`actions done --ref`, or a commit's `Incident-Action:` trailer). */
-		ref: z.optional(requiredText),
-	}),
-	z.object({
-		...envelope,
-		type: z.literal('invariant.recorded'),
-		kind: z.enum(INVARIANT_KINDS),
-		reference: requiredText,
-		description: text,
-	}),
-	z.object({...envelope, type: z.literal('incident.closed'), overrideReason: z.optional(requiredText)}),
-	z.object({
-		...envelope,
-		type: z.literal('report.published'),
-		path: requiredText,
-		template: requiredText,
-		commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
-	}),
+	'closure.recorded': () => z.object({...envelope, type: z.literal('closure.recorded'), field: z.enum(CLOSURE_FIELDS), value: text}),
+	'action.added': () =>
+		z.object({
+			...envelope,
+			type: z.literal('action.added'),
+			description: requiredText,
+			owner: text,
+			priority: z.enum(PRIORITIES),
+			due: z.optional(isoDate),
+			status: z.enum(ACTION_STATUSES),
+			kind: z.optional(z.enum(ACTION_KINDS)),
+			/** A ticket or bug reference. */
+			bug: z.optional(text),
+		}),
+	'action.updated': () =>
+		z.object({
+			...envelope,
+			type: z.literal('action.updated'),
+			action: eventId,
+			description: z.optional(requiredText),
+			owner: z.optional(text),
+			priority: z.optional(z.enum(PRIORITIES)),
+			due: z.optional(isoDate),
+			status: z.optional(z.enum(ACTION_STATUSES)),
+			kind: z.optional(z.enum(ACTION_KINDS)),
+			bug: z.optional(text),
+			/** What did it: a commit or a PR (`actions done --ref`, or a commit's `Incident-Action:` trailer). */
+			ref: z.optional(requiredText),
+		}),
+	'invariant.recorded': () =>
+		z.object({
+			...envelope,
+			type: z.literal('invariant.recorded'),
+			kind: z.enum(INVARIANT_KINDS),
+			reference: requiredText,
+			description: text,
+		}),
+	'incident.closed': () => z.object({...envelope, type: z.literal('incident.closed'), overrideReason: z.optional(requiredText)}),
+	'report.published': () =>
+		z.object({
+			...envelope,
+			type: z.literal('report.published'),
+			path: requiredText,
+			template: requiredText,
+			commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/))),
+		}),
 	// `incident-tui run`: the doer is the responder who ran it, `at` its start.
-	z.object({
-		...envelope,
-		type: z.literal('command.run'),
-		/** Shell-quoted, with secrets masked before it was written. */
-		command: requiredText,
-		/** As a shell gives it: 128 + the signal's number when a signal ended it. */
-		exitCode: z.int().check(z.minimum(0), z.maximum(255)),
-		durationMs: z.int().check(z.minimum(0)),
-		/** The output's masked tail: a file name in the incident's `evidence/` directory. */
-		evidence: z.optional(z.string().check(z.regex(EVIDENCE_FILE_PATTERN))),
-	}),
+	'command.run': () =>
+		z.object({
+			...envelope,
+			type: z.literal('command.run'),
+			/** Shell-quoted, with secrets masked before it was written. */
+			command: requiredText,
+			/** As a shell gives it: 128 + the signal's number when a signal ended it. */
+			exitCode: z.int().check(z.minimum(0), z.maximum(255)),
+			durationMs: z.int().check(z.minimum(0)),
+			/** The output's masked tail: a file name in the incident's `evidence/` directory. */
+			evidence: z.optional(z.string().check(z.regex(EVIDENCE_FILE_PATTERN))),
+		}),
 	// A commit, merge or tag picked from `incident-tui changes`, timed at its commit (or tag) time.
-	z.object({
-		...envelope,
-		type: z.literal('change.recorded'),
-		change: z.enum(CHANGE_KINDS),
-		hash: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
-		commitAuthor: text,
-		subject: text,
-		/** The repository's name as `changes` showed it (its directory's name). */
-		repository: requiredText,
-		tag: z.optional(text),
-	}),
-]);
+	'change.recorded': () =>
+		z.object({
+			...envelope,
+			type: z.literal('change.recorded'),
+			change: z.enum(CHANGE_KINDS),
+			hash: z.string().check(z.regex(/^[0-9a-f]{40,64}$/)),
+			commitAuthor: text,
+			subject: text,
+			/** The repository's name as `changes` showed it (its directory's name). */
+			repository: requiredText,
+			tag: z.optional(text),
+		}),
+};
 
-export type IncidentEvent = z.infer<typeof eventSchema>;
-export type EventType = IncidentEvent['type'];
+type EventSchemas = {[T in keyof typeof eventSchemaBuilders]: ReturnType<(typeof eventSchemaBuilders)[T]>};
+export type EventType = keyof EventSchemas;
+export type IncidentEvent = {[T in EventType]: z.infer<EventSchemas[T]>}[EventType];
 export type EventOf<T extends EventType> = Extract<IncidentEvent, {type: T}>;
 /** What a command supplies; the envelope is added when the event is built. */
 export type EventPayload = IncidentEvent extends infer E
@@ -242,7 +256,32 @@ export type EventPayload = IncidentEvent extends infer E
 		: never
 	: never;
 
-export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set(eventSchema.def.options.map(option => String(option.shape.type.def.values[0])));
+export const KNOWN_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(eventSchemaBuilders));
+
+const builtEventSchemas = new Map<EventType, z.ZodMiniType>();
+
+/** The schema of one known type, as the discriminated union of all of them would pick it. */
+function eventSchemaOf(type: EventType): z.ZodMiniType {
+	let schema = builtEventSchemas.get(type);
+	if (!schema) {
+		schema = eventSchemaBuilders[type]();
+		builtEventSchemas.set(type, schema);
+	}
+	return schema;
+}
+
+let allEventsSchema: z.ZodMiniType | undefined;
+
+/** For an event whose type is missing or unknown: the union's own message for that. */
+function eventSchemaFor(event: unknown): z.ZodMiniType {
+	const type = typeof event === 'object' && event !== null ? (event as {type?: unknown}).type : undefined;
+	if (typeof type === 'string' && KNOWN_EVENT_TYPES.has(type)) return eventSchemaOf(type as EventType);
+	allEventsSchema ??= z.discriminatedUnion(
+		'type',
+		Object.values(eventSchemaBuilders).map(build => build()) as unknown as [ReturnType<(typeof eventSchemaBuilders)['incident.opened']>],
+	);
+	return allEventsSchema;
+}
 
 /**
  * An event from a newer version of the tool, or of a type this version does not
@@ -300,20 +339,20 @@ export function parseEventLine(line: string): ParsedLine {
 			},
 		};
 	}
-	const result = eventSchema.safeParse(value);
+	const result = eventSchemaOf(head.type as EventType).safeParse(value);
 	if (!result.success) {
 		return {ok: false, reason: `${head.type}: ${describeIssue(result.error)}`};
 	}
-	return {ok: true, event: result.data};
+	return {ok: true, event: result.data as IncidentEvent};
 }
 
 /** Validates an event about to be written; throws with a one-line reason. */
 export function validateEvent(event: unknown): IncidentEvent {
-	const result = eventSchema.safeParse(event);
+	const result = eventSchemaFor(event).safeParse(event);
 	if (!result.success) {
 		throw new InvalidEventError(describeIssue(result.error));
 	}
-	return result.data;
+	return result.data as IncidentEvent;
 }
 
 export class InvalidEventError extends Error {
