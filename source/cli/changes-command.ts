@@ -54,7 +54,7 @@ function printListing(listing: ChangeListing): void {
 }
 
 /** `  1  2026-11-23 14:02  merge    a1b2c3d  api  alice  Merge pull request #12` (`*` marks one already picked). */
-export function changeLine(change: ListedChange, number: number): string {
+function changeLine(change: ListedChange, number: number): string {
 	const kind = change.kind === 'tag' ? `tag ${change.tag ?? ''}` : change.kind;
 	const mark = change.picked ? '*' : ' ';
 	return `${String(number).padStart(3)}${mark} ${formatUtcDateTime(change.at)}  ${kind.padEnd(7)}  ${change.hash.slice(0, SHORT_HASH_LENGTH)}  ${change.repository}  ${change.author}  ${change.subject}`;

@@ -24,7 +24,7 @@ export interface ListenFlags {
 
 const DEFAULT_PORT = 9095;
 const DEFAULT_BIND = '127.0.0.1';
-export const TOKEN_VARIABLE = 'INCIDENT_TUI_LISTEN_TOKEN';
+const TOKEN_VARIABLE = 'INCIDENT_TUI_LISTEN_TOKEN';
 const MAX_BODY_BYTES = 1024 * 1024;
 // A body over the limit is read to its end and dropped, so the sender gets its
 // 413 instead of a reset connection; past this much it is cut off instead.

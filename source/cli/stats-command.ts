@@ -38,7 +38,7 @@ function parseGrouping(value: string | undefined): StatsGrouping {
 const TITLES = {detect: 'DETECT', acknowledge: 'ACKNOWLEDGE', mitigate: 'MITIGATE', resolve: 'RESOLVE'} as const;
 
 /** What `stats` prints: pure, for the tests. */
-export function statsLines(stats: IncidentStats, style: ChartStyle): string[] {
+function statsLines(stats: IncidentStats, style: ChartStyle): string[] {
 	const window = stats.since ? ` declared since ${stats.since.slice(0, 10)}` : '';
 	if (stats.all.incidents === 0) return [`No incidents${window}.`];
 	const trend = stats.perMonth;

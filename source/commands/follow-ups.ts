@@ -51,7 +51,7 @@ export function addFollowUp(context: CommandContext, incidentId: string, followU
 export type FollowUpChange = Partial<{status: ActionStatus; owner: string; due: string; priority: Priority; ref: string}>;
 
 /** The action `ID#N` names; an unknown incident or number is one line and exit 1. */
-export function findFollowUp(docsDir: string, text: string): {address: ActionAddress; state: IncidentState; actionId: string} {
+function findFollowUp(docsDir: string, text: string): {address: ActionAddress; state: IncidentState; actionId: string} {
 	const address = parseActionAddress(text);
 	if (!address) throw new UserError(`"${text}" is not an action: write ID#N, such as 2026-11-23-01#2`, 'see incident-tui actions');
 	const {state} = findIncident(docsDir, address.incidentId, {summary: true});

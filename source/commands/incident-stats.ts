@@ -6,7 +6,7 @@ import {UserError} from './command-errors.js';
 import {loadIncidentStates} from './follow-ups.js';
 import {writeDocument} from './write-report.js';
 
-export function statsDocumentPathOf(docsDir: string): string {
+function statsDocumentPathOf(docsDir: string): string {
 	return join(docsDir, 'INCIDENT_STATS.md');
 }
 

@@ -5,7 +5,7 @@ import {JournalFollower} from '../journal/journal-follower.js';
 import {eventsDirOf} from '../journal/journal-paths.js';
 import {quarantineDamagedLines, type DamagedLine} from '../journal/read-journal.js';
 import type {CommandContext} from './command-context.js';
-import {loadFold, withRest} from './load-incident.js';
+import {firstOfEachId, loadFold, withRest} from './load-incident.js';
 import {openIncident} from './open-incident.js';
 
 // The screens' way to the journal (ui/screen-services.ts declares the shape):
@@ -44,8 +44,7 @@ function followIncident(docsDir: string, incidentId: string) {
 	const damaged: DamagedLine[] = [...start.damaged];
 	const refoldAll = (): IncidentFold => {
 		restOfTimeline = undefined;
-		const seen = new Set<string>();
-		allEvents = follower.allLines().events.filter(event => !seen.has(event.id) && seen.add(event.id));
+		allEvents = firstOfEachId(follower.allLines().events);
 		return foldIncident(incidentId, allEvents);
 	};
 	const fold_ = (events: readonly AnyEvent[]) => {

@@ -109,7 +109,7 @@ export function withRest(fold: IncidentFold, rest: CheckpointRest | undefined): 
 	return {...fold, state: {...state, timeline: [...rest.olderTimeline, ...state.timeline], activeEventIds: [...rest.activeEventIds, ...state.activeEventIds]}};
 }
 
-export function saveCheckpoint(path: string, eventsDir: string, {marks, fold, damaged}: Checkpoint, kind: 'state' | 'summary'): void {
+function saveCheckpoint(path: string, eventsDir: string, {marks, fold, damaged}: Checkpoint, kind: 'state' | 'summary'): void {
 	writeCheckpoint(path, eventsDir, {marks, fold: kind === 'summary' ? summaryOf(fold) : fold, damaged});
 }
 
@@ -119,7 +119,7 @@ function summaryOf(fold: IncidentFold): IncidentFold {
 }
 
 /** A line copied into two journals counts once: the first file's copy, as in a full read. */
-function firstOfEachId(events: readonly AnyEvent[]): AnyEvent[] {
+export function firstOfEachId(events: readonly AnyEvent[]): AnyEvent[] {
 	const seen = new Set<string>();
 	return events.filter(event => !seen.has(event.id) && seen.add(event.id));
 }

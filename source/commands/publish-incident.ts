@@ -86,9 +86,9 @@ export async function publishIncident(
 	for (const payload of publishing) recordEvent(context, report.incidentId, payload, {at: now, loggedAt: now});
 	// Written only with a commit to make: its ages would otherwise make every publish commit.
 	const statsPath = refreshStatsDocument(context.docsDir, now);
-	const committed = () => [...paths(), ...(statsPath ? [relative(workspace.root, statsPath)] : [])];
-	await stagePaths(run, [relative(workspace.root, ownJournal), ...(statsPath ? [relative(workspace.root, statsPath)] : [])]);
-	const commit = await commitPaths(workspace.root, run, committed(), commitMessage(report.state));
+	const stats = statsPath ? [relative(workspace.root, statsPath)] : [];
+	await stagePaths(run, [relative(workspace.root, ownJournal), ...stats]);
+	const commit = await commitPaths(workspace.root, run, [...paths(), ...stats], commitMessage(report.state));
 	return {...base, status: 'committed', commit};
 }
 

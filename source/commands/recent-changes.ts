@@ -12,7 +12,7 @@ import {recordEvent} from './record-event.js';
 // service repositories in the hours before detection, and picking some of
 // them into the timeline as `change` events at their own time.
 
-export const DEFAULT_CHANGE_WINDOW = '2h';
+const DEFAULT_CHANGE_WINDOW = '2h';
 
 export interface ListedChange extends RepositoryChange {
 	/** The repository's directory name, as the event and the report name it. */

@@ -8,7 +8,7 @@ import {writeFileDurably} from './write-file-durably.js';
 // A command's masked output, kept beside the incident's journals:
 // incidents/<ID>/evidence/<ULID>.txt. Written whole or not at all, like a report.
 
-export function evidenceDirOf(docsDir: string, incidentId: string): string {
+function evidenceDirOf(docsDir: string, incidentId: string): string {
 	return join(incidentDirOf(docsDir, incidentId), 'evidence');
 }
 

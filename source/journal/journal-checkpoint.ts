@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {basename, join, resolve} from 'node:path';
 import type {AnyEvent} from '../core/events.js';
 import type {IncidentState} from '../core/incident-state.js';
@@ -77,18 +77,12 @@ function readAfterMark(file: string, mark: JournalMark): {lines: string[]; mark:
 		const start = mark.size === 0 ? 0 : mark.size - lastLine.length - 1;
 		if (start < -1) return undefined;
 		const from = Math.max(0, start);
-		const buffer = Buffer.alloc(size - from);
-		let got = 0;
-		while (got < buffer.length) {
-			const n = readSync(fd, buffer, got, buffer.length - got, from + got);
-			if (n === 0) break;
-			got += n;
-		}
+		const buffer = readRange(fd, from, size);
 		if (mark.size > 0) {
 			const heldLine = buffer.subarray(start + 1 - from, mark.size - from);
 			if ((start >= 0 && buffer[0] !== 0x0a) || !heldLine.equals(lastLine)) return undefined;
 		}
-		const rest = buffer.subarray(mark.size - from, got);
+		const rest = buffer.subarray(mark.size - from);
 		const end = rest.lastIndexOf(0x0a) + 1;
 		if (end === 0) return {lines: [], mark};
 		const lines = rest.subarray(0, end).toString('utf8').split('\n');

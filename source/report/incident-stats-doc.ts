@@ -15,7 +15,7 @@ export interface StatsDocumentOptions {
 const OPTIONS_LINE = /^<!-- incident-tui stats --markdown --by (severity|month)(?: --since (\S+))? -->$/m;
 
 /** The options a document was written with; undefined when it holds no options line (not ours, or edited). */
-export function readStatsDocumentOptions(markdown: string): StatsDocumentOptions | undefined {
+function readStatsDocumentOptions(markdown: string): StatsDocumentOptions | undefined {
 	const match = OPTIONS_LINE.exec(markdown);
 	if (!match) return undefined;
 	return {by: match[1] as StatsGrouping, ...(match[2] ? {since: match[2]} : {})};
@@ -79,7 +79,7 @@ export function renderStatsDocument(stats: IncidentStats, options: StatsDocument
 }
 
 /** A Mermaid bar chart of incidents per month; none without a month to show. */
-export function incidentsChart(stats: IncidentStats): string[] {
+function incidentsChart(stats: IncidentStats): string[] {
 	if (stats.perMonth.length === 0) return [];
 	const top = Math.max(1, ...stats.perMonth.map(month => month.incidents));
 	return [

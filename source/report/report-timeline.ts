@@ -10,7 +10,7 @@ import type {Runbook} from '../runbook/runbook.js';
 // first line (its full text has a section of its own), and "logged at" is a
 // footnote only where the gap matters.
 
-export const KIND_LABELS: Record<TimelineKind, string> = {
+const KIND_LABELS: Record<TimelineKind, string> = {
 	note: 'Note',
 	impact: 'Impact',
 	detection: 'Detection',
@@ -49,7 +49,7 @@ const NOT_IN_TIMELINE: ReadonlySet<TimelineKind> = new Set(['checklist', 'unknow
 const STAMPED_KINDS: ReadonlySet<TimelineKind> = new Set(['status', 'severity', 'role', 'closed']);
 
 /** A backdate shorter than this is the time it took to type, not worth a footnote. */
-export const LATE_LOGGING_MS = 10 * 60_000;
+const LATE_LOGGING_MS = 10 * 60_000;
 
 export interface TimelineRow {
 	/** `03:12`; once the incident spans several UTC days, the first time of each day is `2026-11-24 03:12`. */
@@ -128,7 +128,7 @@ export function allTimelineEvents(state: IncidentState): TimelineRow[] {
 	return state.timeline.map(entry => ({...rowOf(entry, time), text: entry.text, fullTextBelow: false, fullTextIn: undefined}));
 }
 
-export function isLoggedLate(entry: Pick<TimelineEntry, 'at' | 'loggedAt'>): boolean {
+function isLoggedLate(entry: Pick<TimelineEntry, 'at' | 'loggedAt'>): boolean {
 	return entry.loggedAt !== undefined && Date.parse(entry.loggedAt) - Date.parse(entry.at) > LATE_LOGGING_MS;
 }
 

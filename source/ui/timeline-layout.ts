@@ -93,7 +93,7 @@ function prefixWidth(format: TimelineFormat): number {
 }
 
 /** The words of the text column: a backdated event says when it was written down; a corrected one says so. */
-export function eventText(entry: TimelineEntry): string {
+function eventText(entry: TimelineEntry): string {
 	const logged = entry.loggedAt ? `(logged ${formatUtcMinute(entry.loggedAt)}) ` : '';
 	return `${logged}${entry.text}${entry.amended ? ' (amended)' : ''}`;
 }

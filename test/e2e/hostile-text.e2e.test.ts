@@ -1,11 +1,10 @@
-import {execFileSync} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {eventFactory} from '../helpers/event-factory.js';
 import {runCli} from '../helpers/run-cli.js';
-import {makeTempDir} from '../helpers/temp-dir.js';
 import {hasTmux, TmuxSession} from '../helpers/tmux.js';
+import {aliceRepo} from '../helpers/e2e-repo.js';
 
 // Text from files the commander did not type (a runbook, a journal written
 // by someone else) reaches the real terminal: nothing in it may act on the
@@ -40,10 +39,7 @@ let configDir: string;
 let session: TmuxSession | undefined;
 
 beforeEach(() => {
-	repo = makeTempDir();
-	configDir = makeTempDir();
-	execFileSync('git', ['init', '-q'], {cwd: repo});
-	runCli(['config', 'set', 'handle', 'alice'], {cwd: repo, configDir});
+	({repo, configDir} = aliceRepo());
 });
 afterEach(() => session?.close());
 

@@ -6,6 +6,7 @@ import {makeTempDir} from '../helpers/temp-dir.js';
 import {skipWithout} from '../helpers/requirements.js';
 import {hasTmux, isRunning, TmuxSession, waitUntil} from '../helpers/tmux.js';
 import {journalLines, onlyIncidentId} from '../helpers/journal-lines.js';
+import {aliceRepo} from '../helpers/e2e-repo.js';
 
 let repo: string;
 let configDir: string;
@@ -16,10 +17,7 @@ function journal(): Record<string, unknown>[] {
 }
 
 beforeEach(() => {
-	repo = makeTempDir();
-	configDir = makeTempDir();
-	execFileSync('git', ['init', '-q'], {cwd: repo});
-	runCli(['config', 'set', 'handle', 'alice'], {cwd: repo, configDir});
+	({repo, configDir} = aliceRepo());
 });
 afterEach(() => session?.close());
 

@@ -1,12 +1,11 @@
-import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {journalLines, onlyIncidentId} from '../helpers/journal-lines.js';
 import {skipWithout} from '../helpers/requirements.js';
 import {runCli} from '../helpers/run-cli.js';
-import {makeTempDir} from '../helpers/temp-dir.js';
 import {hasTmux, TmuxSession} from '../helpers/tmux.js';
+import {aliceRepo} from '../helpers/e2e-repo.js';
 
 // `!` on the live screen in a real terminal: the screen steps aside, the
 // command runs in the terminal as under `incident-tui run`, and Enter brings
@@ -17,10 +16,7 @@ let configDir: string;
 let session: TmuxSession | undefined;
 
 beforeEach(() => {
-	repo = makeTempDir();
-	configDir = makeTempDir();
-	execFileSync('git', ['init', '-q'], {cwd: repo});
-	runCli(['config', 'set', 'handle', 'alice'], {cwd: repo, configDir});
+	({repo, configDir} = aliceRepo());
 	runCli(['new', 'Checkout 5xx', '--sev', '1'], {cwd: repo, configDir});
 });
 afterEach(() => session?.close());

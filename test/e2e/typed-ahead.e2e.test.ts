@@ -1,10 +1,9 @@
-import {execFileSync} from 'node:child_process';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {journalLines, onlyIncidentId} from '../helpers/journal-lines.js';
 import {skipWithout} from '../helpers/requirements.js';
 import {runCli} from '../helpers/run-cli.js';
-import {makeTempDir} from '../helpers/temp-dir.js';
 import {hasTmux, TmuxSession, waitUntil} from '../helpers/tmux.js';
+import {aliceRepo} from '../helpers/e2e-repo.js';
 
 // The built CLI in a real terminal, sent one burst of keys across every kind
 // of mode change without waiting for the screen: nothing may be lost.
@@ -14,10 +13,7 @@ let configDir: string;
 let session: TmuxSession | undefined;
 
 beforeEach(() => {
-	repo = makeTempDir();
-	configDir = makeTempDir();
-	execFileSync('git', ['init', '-q'], {cwd: repo});
-	runCli(['config', 'set', 'handle', 'alice'], {cwd: repo, configDir});
+	({repo, configDir} = aliceRepo());
 });
 afterEach(() => session?.close());
 

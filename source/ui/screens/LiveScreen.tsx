@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {useCallback, useMemo, useState} from 'react';
+import {useMemo, useState} from 'react';
 import type {CommandContext} from '../../commands/command-context.js';
 import {describeDamage} from '../../commands/load-incident.js';
 import {severityLabel, statusLabel} from '../../core/describe-event.js';
@@ -26,7 +26,7 @@ import {useSync} from '../hooks/useSync.js';
 import type {ScreenServices} from '../screen-services.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {computeLayout, MIN_COLUMNS, MIN_ROWS} from '../layout.js';
-import {INITIAL_LIVE_UI, selectedTimelineEntry, selectedTimelineIndex, type LiveUi, type LiveView} from '../live-state.js';
+import {INITIAL_LIVE_UI, selectedTimelineIndex, type LiveUi, type LiveView} from '../live-state.js';
 import {timelineFormatOf} from '../timeline-layout.js';
 import {startWizardStep} from '../modes/wizard.js';
 import {firstMissingStep} from '../wizard-steps.js';
@@ -53,23 +53,36 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 
 	const timelineWidth = layout.kind === 'wide' ? size.columns - layout.leftColumns - 1 : size.columns;
 
-	const viewOf = useCallback((state: IncidentState): LiveView => {
-		const undo = findUndoTarget(state, context.handle);
-		return {
-			phases: phases.map(phase => phase.items),
-			ticked: new Set(Object.keys(state.checklist)),
-			hypotheses: state.hypotheses.map(h => ({id: h.id, statement: h.statement, resolved: h.result !== undefined, result: h.result?.outcome})),
-			undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
-			timeline: state.timeline,
-			timelineRows: layout.timelineRows,
-			timelineFormat: timelineFormatOf(state.timeline, {width: timelineWidth, startedAt: startedAtOf(state), owners: ownersOf(state)}),
-			screen: {columns: size.columns, bodyRows: layout.bodyRows},
-			wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined, resolvedAt: state.milestones.resolved},
-			firstMissingStep: firstMissingStep(state),
+	// The controller builds the view of a state it has just written, and this render builds it again for the same
+	// state: one result per state, so the whole-timeline work is done once per event.
+	const viewOf = useMemo(() => {
+		const buildView = (state: IncidentState): LiveView => {
+			const undo = findUndoTarget(state, context.handle);
+			return {
+				phases: phases.map(phase => phase.items),
+				ticked: new Set(Object.keys(state.checklist)),
+				hypotheses: state.hypotheses.map(h => ({id: h.id, statement: h.statement, resolved: h.result !== undefined, result: h.result?.outcome})),
+				undoTarget: undo ? {eventId: undo.eventId, summary: `${undo.kind}: ${undo.text}`} : undefined,
+				timeline: state.timeline,
+				timelineRows: layout.timelineRows,
+				timelineFormat: timelineFormatOf(state.timeline, {width: timelineWidth, startedAt: startedAtOf(state), owners: ownersOf(state)}),
+				screen: {columns: size.columns, bodyRows: layout.bodyRows},
+				wizard: {closure: state.closure, hasInvariant: state.invariants.length > 0, closed: state.closed !== undefined, resolvedAt: state.milestones.resolved},
+				firstMissingStep: firstMissingStep(state),
+			};
+		};
+		const built = new WeakMap<IncidentState, LiveView>();
+		return (state: IncidentState): LiveView => {
+			let view = built.get(state);
+			if (!view) {
+				view = buildView(state);
+				built.set(state, view);
+			}
+			return view;
 		};
 	}, [context.handle, phases, layout.timelineRows, layout.bodyRows, timelineWidth, size.columns]);
-	const view = useMemo(() => viewOf(state), [viewOf, state]);
-	const startedAt = startedAtOf(state);
+	const view = viewOf(state);
+	const {startedAt} = view.timelineFormat;
 	// An incident left in Monitoring is waiting for its postmortem: resume in the wizard.
 	const [initialUi] = useState<LiveUi>(() => {
 		const handover = state.lastHandover;
@@ -128,13 +141,14 @@ export function LiveScreen({context, incidentId, runbook, services, autoSync, ha
 			width={listWidth}
 		/>
 	);
+	const selectedIndex = selectedTimelineIndex(ui, view);
 	const timelinePane = (
 		<TimelinePane
 			entries={state.timeline}
 			format={view.timelineFormat}
 			scroll={ui.timelineScroll}
-			selectedId={selectedTimelineEntry(ui, view)?.eventId}
-			selectedIndex={selectedTimelineIndex(ui, view)}
+			selectedId={view.timeline[selectedIndex]?.eventId}
+			selectedIndex={selectedIndex}
 			focused={ui.focus === 'timeline'}
 			rows={layout.timelineRows}
 		/>
