@@ -5,7 +5,7 @@ import {build} from 'esbuild';
 import {existsSync, rmSync} from 'node:fs';
 
 rmSync('dist', {recursive: true, force: true});
-const entryPoints = {cli: 'source/cli.tsx'};
+const entryPoints = {cli: 'source/cli.tsx', 'run-recorder': 'source/run-recorder.ts'};
 if (existsSync('bench/bench.ts')) {
 	entryPoints.bench = 'bench/bench.ts';
 	entryPoints['minimal-ink-app'] = 'bench/minimal-ink-app.tsx';

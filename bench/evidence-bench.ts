@@ -3,8 +3,9 @@ import {once} from 'node:events';
 import {closeSync, fdatasyncSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {makeIncidentWorkspace} from './incident-fixture.js';
-import {cliCommand, interleaved, timeCommands} from './processes.js';
+import {makeIncidentWorkspace, type IncidentWorkspace} from './incident-fixture.js';
+import {cliCommand, interleaved, launcherPath, PtySession, timeCommands} from './processes.js';
+import {median} from './figures.js';
 import type {Measured} from './rows.js';
 
 // Issue 16's evidence sources: what `run` adds to a command, and how many
@@ -21,7 +22,8 @@ export async function evidenceFigures(runs = 10, listenRuns = 3): Promise<Measur
 	try {
 		const workspace = makeIncidentWorkspace(join(dir, 'run'), 10);
 		const time = (command: string[]) => () => timeCommands([command], workspace.dir, workspace.env);
-		const run = {id: 'evidence-run', ...(await interleaved(runs, time(cliCommand('run', '--', 'true')), time(['true'])))};
+		const run = {id: 'evidence-run', ...(await timeRunOnTerminal(workspace, runs))};
+		const runIntoPipe = {id: 'evidence-run-pipe', ...(await interleaved(runs, time(cliCommand('run', '--', 'true')), time(['true'])))};
 
 		let sample = 0;
 		const listen = await interleaved(
@@ -30,11 +32,55 @@ export async function evidenceFigures(runs = 10, listenRuns = 3): Promise<Measur
 			() => timeBareAppends(dir),
 		);
 		const perSecond = Math.round((ALERTS / listen.value) * 1000).toLocaleString('en');
-		return [run, {id: 'evidence-listen', ...listen, note: `${perSecond} alerts/s`}];
+		return [run, runIntoPipe, {id: 'evidence-listen', ...listen, note: `${perSecond} alerts/s`}];
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}
 }
+
+/**
+ * What a responder waits for at the prompt: bin/incident-tui takes its
+ * terminal path only with a terminal on stdout, so a timer inside a
+ * pseudo-terminal spawns `run -- true` and bare `true` in turn (the same
+ * spawn on both sides) and, untimed, waits after each run until the recorder
+ * has logged it, so no recorder still at work slows the next sample.
+ */
+async function timeRunOnTerminal(workspace: IncidentWorkspace, runs: number) {
+	const eventsDir = join(workspace.dir, 'docs', 'incidents', workspace.incidentId, 'events');
+	const session = new PtySession([process.execPath, '-e', TERMINAL_TIMER, JSON.stringify({runs, launcher: launcherPath, eventsDir})], workspace.dir, workspace.env);
+	try {
+		await session.waitFor(['BENCH-DONE'], 0, 120_000);
+		const {ours, baseline} = JSON.parse(/BENCH-RESULT (.*?)\r?\n/.exec(session.text)![1]!) as {ours: number[]; baseline: number[]};
+		return {value: median(ours), samples: ours, baseline: {value: median(baseline), samples: baseline}};
+	} finally {
+		await session.close();
+	}
+}
+
+const TERMINAL_TIMER = `
+const {spawnSync} = require('node:child_process');
+const {readdirSync, readFileSync} = require('node:fs');
+const {runs, launcher, eventsDir} = JSON.parse(process.argv[1]);
+const logged = () => readdirSync(eventsDir).filter(name => name.endsWith('.jsonl'))
+	.reduce((count, name) => count + readFileSync(eventsDir + '/' + name, 'utf8').split('"type":"command.run"').length - 1, 0);
+const time = argv => {
+	const began = performance.now();
+	const ran = spawnSync(argv[0], argv.slice(1), {stdio: 'inherit'});
+	if (ran.status !== 0) throw new Error(argv.join(' ') + ' exited ' + ran.status);
+	return performance.now() - began;
+};
+const ours = [], baseline = [];
+for (let run = 0; run <= runs; run++) {
+	const bare = time(['true']);
+	const before = logged();
+	const wrapped = time([launcher, 'run', '--', 'true']);
+	while (logged() === before) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+	// The first of each is a warm-up.
+	if (run > 0) { baseline.push(bare); ours.push(wrapped); }
+}
+process.stdout.write('BENCH-RESULT ' + JSON.stringify({ours, baseline}) + '\\n');
+process.stdout.write('BENCH-DONE\\n');
+`;
 
 /** Milliseconds from the first POST to the last 200, then a check that each alert is journaled once. */
 async function timeListen(dir: string): Promise<number> {

@@ -9,6 +9,7 @@ import {median} from './figures.js';
 const distDir = fileURLToPath(new URL('.', import.meta.url));
 export const cliPath = join(distDir, 'cli.js');
 export const minimalInkAppPath = join(distDir, 'minimal-ink-app.js');
+export const launcherPath = join(distDir, '..', 'bin', 'incident-tui');
 
 export const pause = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -51,6 +52,11 @@ export class PtySession {
 			this.exited = true;
 			for (const waiter of this.waiters) waiter();
 		});
+	}
+
+	/** Everything the program has written so far. */
+	get text(): string {
+		return this.output;
 	}
 
 	/** Where the output ends now: pass it to `waitFor` to look only at what comes after. */

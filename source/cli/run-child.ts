@@ -4,6 +4,8 @@ import {constants as osConstants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {displaySafe} from '../core/display-safe.js';
 import type {CapturedOutput} from '../core/evidence-text.js';
+import {OutputTail} from './output-tail.js';
+import {withoutScriptFrame} from './script-logs.js';
 
 // Runs the responder's command as their shell would: same terminal, same
 // exit code. To keep its output's tail while a terminal stays a terminal
@@ -20,28 +22,6 @@ export interface ChildOutcome {
 	exitCode: number;
 	output: CapturedOutput;
 	capture: CaptureMethod;
-}
-
-/** The output kept: the last `limit` bytes, and how many there were in all. */
-class OutputTail {
-	private chunks: Buffer[] = [];
-	private held = 0;
-	total = 0;
-
-	constructor(private readonly limit: number) {}
-
-	push(chunk: Buffer): void {
-		this.total += chunk.length;
-		this.chunks.push(chunk);
-		this.held += chunk.length;
-		while (this.held - this.chunks[0]!.length >= this.limit) this.held -= this.chunks.shift()!.length;
-	}
-
-	captured(): CapturedOutput {
-		const bytes = Buffer.concat(this.chunks);
-		const kept = bytes.subarray(Math.max(0, bytes.length - this.limit));
-		return {text: kept.toString('utf8'), capturedBytes: kept.length, totalBytes: this.total};
-	}
 }
 
 const SAFE_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -101,16 +81,6 @@ function releaseReader(fifo: string): void {
 	} catch {
 		// No reader left: it has read everything already.
 	}
-}
-
-const SCRIPT_HEADER = /^Script started on [^\n]*\n/;
-const SCRIPT_FOOTER = /\n?Script done on [^\n]*\n?$/;
-
-/** script writes a line before and after the output into its log; they are not the command's. */
-function withoutScriptFrame(output: CapturedOutput): CapturedOutput {
-	const text = output.text.replace(SCRIPT_HEADER, '').replace(SCRIPT_FOOTER, '');
-	const removed = Buffer.byteLength(output.text) - Buffer.byteLength(text);
-	return {text, capturedBytes: output.capturedBytes - removed, totalBytes: output.totalBytes - removed};
 }
 
 async function runInherited(argv: readonly string[], tail: OutputTail): Promise<ChildOutcome> {

@@ -5,14 +5,16 @@ import {formatCommandDuration} from '../core/describe-event.js';
 import {EVIDENCE_TAIL_BYTES} from '../core/evidence-text.js';
 import type {CliSetup} from './cli-setup.js';
 import {reportError, shownPath, warn} from './output.js';
-import {runChild, shellQuote} from './run-child.js';
+import {runChild, shellQuote, type ChildOutcome} from './run-child.js';
 
 /**
  * `incident-tui run -- CMD ARGS…`: the command runs at once, as it would
  * without us (terminal, signals, exit code); the incident is looked up while
  * it runs, and what happened is logged once it ends. Returns the command's
  * exit code, whatever became of the logging: a rollback that worked must not
- * look failed to a script because the disk was full.
+ * look failed to a script because the disk was full. On a terminal,
+ * bin/incident-tui runs the command without waiting for Node, and
+ * run-recorder.ts logs it (ARCHITECTURE.md "Running a command").
  */
 export async function runCommand(setup: CliSetup, args: string[], flags: {id?: string}): Promise<number> {
 	if (args.length === 0) throw new UserError('give a command to run: incident-tui run -- kubectl rollout undo deploy/web');
@@ -21,22 +23,37 @@ export async function runCommand(setup: CliSetup, args: string[], flags: {id?: s
 	const startedAt = setup.context.now();
 	const started = performance.now();
 	const running = runChild(args, EVIDENCE_TAIL_BYTES * 2);
-	let incidentId = named?.state.id;
-	let noIncident: string | undefined;
-	if (!named) {
-		try {
-			incidentId = findIncident(setup.workspace.docsDir, undefined, {summary: true}).state.id;
-		} catch (error) {
-			if (!(error instanceof UserError)) throw error;
-			noIncident = error.message;
-		}
-	}
+	const incident = named ? {incidentId: named.state.id} : openIncidentOf(setup);
 	const outcome = await running;
-	const durationMs = performance.now() - started;
-	if (incidentId === undefined) {
-		warn(`${noIncident ?? 'no open incident'}: the command ran but was not logged (open one with incident-tui new, or pass --id)`);
-		return outcome.exitCode;
+	logFinishedRun(setup, args, incident, {startedAt, durationMs: performance.now() - started, outcome});
+	return outcome.exitCode;
+}
+
+/** Where a run is logged: the open incident, or why there is none (said after the command, not before). */
+export type RunIncident = {incidentId: string} | {noIncident: string};
+
+export function openIncidentOf(setup: CliSetup): RunIncident {
+	try {
+		return {incidentId: findIncident(setup.workspace.docsDir, undefined, {summary: true}).state.id};
+	} catch (error) {
+		if (!(error instanceof UserError)) throw error;
+		return {noIncident: error.message};
 	}
+}
+
+export interface FinishedRun {
+	startedAt: Date;
+	durationMs: number;
+	outcome: ChildOutcome;
+}
+
+/** Logs an ended command and says so in one line on stderr; a failure to log is reported, never thrown. */
+export function logFinishedRun(setup: CliSetup, args: readonly string[], incident: RunIncident, {startedAt, durationMs, outcome}: FinishedRun): void {
+	if ('noIncident' in incident) {
+		warn(`${incident.noIncident}: the command ran but was not logged (open one with incident-tui new, or pass --id)`);
+		return;
+	}
+	const {incidentId} = incident;
 	const line = args.map(shellQuote).join(' ');
 	try {
 		const output = outcome.capture === 'none' ? undefined : outcome.output;
@@ -50,5 +67,4 @@ export async function runCommand(setup: CliSetup, args: string[], flags: {id?: s
 	} catch (error) {
 		reportError(error);
 	}
-	return outcome.exitCode;
 }

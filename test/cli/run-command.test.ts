@@ -1,11 +1,11 @@
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {once} from 'node:events';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeEach, describe, expect, it} from 'vitest';
 import {git, makeRepo} from '../helpers/git-repo.js';
 import {journalLines, onlyIncidentId} from '../helpers/journal-lines.js';
-import {CLI_PATH, runCli, type CliRun} from '../helpers/run-cli.js';
+import {CLI_PATH, LAUNCHER_PATH, runCli, type CliRun} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 
 // `incident-tui run` with real processes, its output into a pipe (the tee
@@ -161,5 +161,17 @@ describe('incident-tui run', () => {
 		const ran = cli('run', '--', 'no-such-program-here');
 		expect(ran).toMatchObject({code: 127, stderr: expect.stringContaining('no-such-program-here: command not found')});
 		expect(commandEvents(id)).toEqual([expect.objectContaining({exitCode: 127})]);
+	});
+
+	it('through bin/incident-tui into a pipe, is Node\'s run: logged before it exits', () => {
+		const id = open();
+		const ran = spawnSync(LAUNCHER_PATH, ['run', '--', 'sh', '-c', 'echo through the launcher; exit 5'], {
+			cwd: repo,
+			encoding: 'utf8',
+			env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		expect(ran).toMatchObject({status: 5, stdout: 'through the launcher\n', stderr: expect.stringContaining(`logged to ${id}: exit 5`)});
+		expect(commandEvents(id)).toEqual([expect.objectContaining({exitCode: 5})]);
 	});
 });

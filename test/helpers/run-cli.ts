@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 export const CLI_PATH = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const LAUNCHER_PATH = fileURLToPath(new URL('../../bin/incident-tui', import.meta.url));
 
 export interface CliRun {
 	code: number | null;

@@ -52,14 +52,15 @@ export class TmuxSession {
 			serverOptions?: [string, string][];
 			/** A program the app runs under, with its arguments, such as strace. */
 			launcher?: string[];
+			/** What starts the app (default: node dist/cli.js), such as bin/incident-tui. */
+			program?: string[];
 		},
 	) {
 		const app = [
 			'env CI=false TERM=xterm-256color',
 			`INCIDENT_TUI_CONFIG_DIR=${quote(options.configDir)}`,
 			...(options.launcher ?? []).map(quote),
-			quote(process.execPath),
-			quote(CLI_PATH),
+			...(options.program ?? [process.execPath, CLI_PATH]).map(quote),
 			...(options.args ?? []).map(quote),
 		].join(' ');
 		const command = options.restartForever
