@@ -87,6 +87,16 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		expect(commandEvents(id)[0]).toMatchObject({exitCode: 130});
 	});
 
+	it('gives the command what the responder types', async () => {
+		const id = open();
+		const terminal = launch(['run', '--', 'sh', '-c', 'echo "type y to roll back"; read answer; echo "answer: $answer"']);
+		await terminal.waitFor('type y to roll back');
+		await terminal.text('y');
+		await terminal.keys('Enter');
+		expect(await terminal.waitFor('[exit 0]')).toContain('answer: y');
+		await waitUntil(() => commandEvents(id).length === 1, 'the run logged');
+	});
+
 	it('runs the command with no open incident, and says so in one line', async () => {
 		const terminal = launch(['run', '--', 'echo', 'rolled back']);
 		const screen = await terminal.waitFor(/no open incident: the command ran but was not logged/);
