@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
 		}
 		case 'listen': {
 			const {listenCommand} = await import('./cli/listen-command.js');
-			await listenCommand(setup, flags);
+			await listenCommand(setup, {...flags, open: typeof flags.open === 'string' ? flags.open : undefined});
 			return 0;
 		}
 		case 'config':

@@ -45,7 +45,7 @@ async function listCommand(setup: CliSetup, flags: Flags): Promise<number> {
 		for (const mark of trailers.marked) (flags.json ? warn : print)(describeTrailerMark(mark));
 	}
 	const all = followUpsOf(states, now);
-	const shown = filterFollowUps(all, {owner: flags.owner, open: flags.open, overdue: flags.overdue});
+	const shown = filterFollowUps(all, {owner: flags.owner, open: flags.open === true, overdue: flags.overdue});
 	const failing = flags.overdue === true && shown.some(isUrgentOverdue);
 	if (flags.json) print(JSON.stringify(shown, null, 2));
 	else printTable(shown, all.length);

@@ -63,10 +63,10 @@ const FLAG_SPECS = {
 export type FlagName = keyof typeof FLAG_SPECS;
 export const FLAGS: Readonly<Record<FlagName, FlagSpec>> = FLAG_SPECS;
 
-/** The flags as parsed: booleans for switches, strings for the rest. */
+/** The flags as parsed: booleans for switches, strings for the rest; `open` is both (a switch of `actions`, `listen --open SEV`). */
 export type Flags = {
-	[K in FlagName]?: (typeof FLAG_SPECS)[K] extends {multiple: true} ? string[] : (typeof FLAG_SPECS)[K]['type'] extends 'boolean' ? boolean : string;
-};
+	[K in Exclude<FlagName, 'open'>]?: (typeof FLAG_SPECS)[K] extends {multiple: true} ? string[] : (typeof FLAG_SPECS)[K]['type'] extends 'boolean' ? boolean : string;
+} & {open?: boolean | string};
 
 /** Every command takes these. */
 export const GLOBAL_FLAGS: readonly FlagName[] = ['dir', 'help', 'version'];
@@ -84,6 +84,8 @@ export interface CommandSpec {
 	details?: readonly string[];
 	/** Runs the live screen, which needs a terminal. */
 	screen?: boolean;
+	/** Flags that mean something else for this command than in FLAGS (`listen --open SEV`, `actions --open`). */
+	ownFlags?: Partial<Record<FlagName, FlagSpec>>;
 }
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -242,18 +244,19 @@ export const COMMANDS: readonly CommandSpec[] = [
 	},
 	{
 		name: 'listen',
-		usage: 'listen [--port 9095] [--bind 127.0.0.1] [--token TOKEN] [--sev N] [--id ID]',
+		usage: 'listen [--port 9095] [--bind 127.0.0.1] [--token TOKEN] [--open SEV] [--id ID]',
 		summary: 'receive Alertmanager and Grafana alert webhooks into the timeline',
-		flags: ['port', 'bind', 'token', 'sev', 'id'],
+		flags: ['port', 'bind', 'token', 'open', 'id'],
+		ownFlags: {open: {type: 'string', placeholder: 'SEV', description: 'with no open incident, the first firing alert opens one at this severity (1, 2 or 3)', values: ['1', '2', '3']}},
 		details: [
 			'A firing alert becomes a detection at its start, a resolved one a note at its end, done by the sender.',
 			'A notification delivered again is logged once. Ctrl-C or SIGTERM stops it.',
-			'--sev N: with no open incident, the first firing alert opens one at that severity (without it: 409).',
+			'--open SEV: with no open incident, the first firing alert opens one at that severity (without it: 409).',
 			'Beyond loopback it needs a token: --token, or better INCIDENT_TUI_LISTEN_TOKEN (a flag shows in ps).',
 		],
 		examples: [
 			'incident-tui listen',
-			'incident-tui listen --sev 2',
+			'incident-tui listen --open 2',
 			'INCIDENT_TUI_LISTEN_TOKEN=s3cret incident-tui listen --bind 0.0.0.0 --port 9095',
 		],
 	},
@@ -302,6 +305,11 @@ export function scriptableCommandNames(): string[] {
 }
 
 /** The flags a command accepts, its own first. */
+/** What `--name` is for this command: its own meaning, else the shared one. */
+export function flagSpecOf(command: CommandSpec | undefined, name: FlagName): FlagSpec {
+	return command?.ownFlags?.[name] ?? FLAGS[name];
+}
+
 export function flagsOf(command: CommandSpec | undefined): FlagName[] {
 	return [...(command?.flags ?? []), ...GLOBAL_FLAGS];
 }

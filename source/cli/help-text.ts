@@ -1,9 +1,9 @@
-import {COMMANDS, FLAGS, GLOBAL_FLAGS, commandNames, flagsOf, type CommandSpec, type FlagName} from './commands-table.js';
+import {COMMANDS, GLOBAL_FLAGS, commandNames, flagSpecOf, flagsOf, type CommandSpec, type FlagName} from './commands-table.js';
 
 const USAGE_WIDTH = 40;
 
-function flagLine(name: FlagName): string {
-	const spec = FLAGS[name];
+function flagLine(name: FlagName, command?: CommandSpec): string {
+	const spec = flagSpecOf(command, name);
 	const flag = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.placeholder ? ` ${spec.placeholder}` : ''}`;
 	return `  ${flag.padEnd(18)} ${spec.description}`;
 }
@@ -20,7 +20,7 @@ export function topLevelHelp(): string {
 		...COMMANDS.flatMap(command => usageLine(command.usage, command.summary)),
 		'',
 		'Options for every command',
-		...GLOBAL_FLAGS.map(flagLine),
+		...GLOBAL_FLAGS.map(name => flagLine(name)),
 		'',
 		'incident-tui help COMMAND (or COMMAND --help) shows its options and examples.',
 		'Exit codes: 0 done, 1 your input, 2 the environment (files, disk, git).',
@@ -38,7 +38,7 @@ export function commandHelp(command: CommandSpec): string {
 		'Options',
 		...flagsOf(command)
 			.filter(name => name !== 'help' && name !== 'version')
-			.map(flagLine),
+			.map(name => flagLine(name, command)),
 		'',
 		'Examples',
 		...command.examples.map(example => `  ${example}`),

@@ -18,7 +18,7 @@ export interface ListenFlags {
 	port?: string;
 	bind?: string;
 	token?: string;
-	sev?: string;
+	open?: string;
 	id?: string;
 }
 
@@ -43,7 +43,7 @@ export async function listenCommand(setup: CliSetup, flags: ListenFlags): Promis
 	if (token !== undefined && !/^[\x21-\x7e]+$/.test(token)) {
 		throw new UserError('the token must be printable ASCII without spaces', 'it travels in an HTTP header');
 	}
-	const openSeverity = flags.sev === undefined ? undefined : parseSeverity(flags.sev);
+	const openSeverity = flags.open === undefined ? undefined : parseSeverity(flags.open, '--open');
 	const intake = createAlertIntake(setup.context, {incidentId: flags.id, openSeverity});
 
 	const server = createServer((request, response) => {

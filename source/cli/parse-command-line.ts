@@ -1,6 +1,6 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {UserError} from '../commands/command-errors.js';
-import {FLAGS, findCommand, flagsOf, type FlagName, type Flags} from './commands-table.js';
+import {FLAGS, findCommand, flagSpecOf, flagsOf, type CommandSpec, type FlagName, type Flags} from './commands-table.js';
 import {unknownCommandMessage} from './help-text.js';
 
 export type CommandLine =
@@ -8,9 +8,17 @@ export type CommandLine =
 	| {action: 'version'}
 	| {action: 'run'; command?: string; args: string[]; flags: Flags};
 
-const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
-	Object.entries(FLAGS).map(([name, spec]) => [name, spec.short ? {type: spec.type, short: spec.short} : {type: spec.type}]),
-);
+function parseOptions(command: CommandSpec | undefined): NonNullable<ParseArgsConfig['options']> {
+	return Object.fromEntries(
+		(Object.keys(FLAGS) as FlagName[]).map(name => {
+			const spec = flagSpecOf(command, name);
+			return [name, spec.short ? {type: spec.type, short: spec.short} : {type: spec.type}];
+		}),
+	);
+}
+
+const tokensOf = (argv: readonly string[], command: CommandSpec | undefined) =>
+	parseArgs({args: [...argv], options: parseOptions(command), strict: false, allowPositionals: true, tokens: true}).tokens;
 
 /**
  * `util.parseArgs` in its lenient mode, so that every mistake gets our own
@@ -18,10 +26,11 @@ const PARSE_OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntrie
  * Node's; the flags each command takes come from the commands table.
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
-	const {tokens} = parseArgs({args: [...argv], options: PARSE_OPTIONS, strict: false, allowPositionals: true, tokens: true});
-	const positionals = tokens.flatMap(token => (token.kind === 'positional' ? [token.value] : []));
-	const [commandName, ...args] = positionals;
+	const commandName = tokensOf(argv, undefined).find(token => token.kind === 'positional')?.value;
 	const command = commandName === undefined ? undefined : findCommand(commandName);
+	// Read again with the command's own flags: `listen --open 2` takes a value where `actions --open` takes none.
+	const tokens = command?.ownFlags ? tokensOf(argv, command) : tokensOf(argv, undefined);
+	const args = tokens.flatMap(token => (token.kind === 'positional' ? [token.value] : [])).slice(1);
 	const options = tokens.flatMap(token => (token.kind === 'option' ? [token] : []));
 	const helpHint = `see incident-tui ${command ? `${command.name} ` : ''}--help`;
 
@@ -42,7 +51,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
 	for (const option of options) {
 		const name = option.name as FlagName;
 		if (!accepted.has(name)) throw new UserError(`${command?.name ?? 'the live screen'} does not take --${name}`, helpHint);
-		const spec = FLAGS[name];
+		const spec = flagSpecOf(command, name);
 		if (spec.type === 'boolean') {
 			if (option.value !== undefined) throw new UserError(`--${name} takes no value`, helpHint);
 			flags[name] = true;

@@ -2,10 +2,10 @@ import {NOTE_KINDS, handleSchema, type NoteKind, type Severity} from '../core/ev
 import {parseWhen} from '../core/when.js';
 import {UserError} from '../commands/command-errors.js';
 
-export function parseSeverity(value: string | undefined): Severity {
-	if (value === undefined) throw new UserError('say how bad it is with --sev 1, 2 or 3');
+export function parseSeverity(value: string | undefined, flag = '--sev'): Severity {
+	if (value === undefined) throw new UserError(`say how bad it is with ${flag} 1, 2 or 3`);
 	const match = /^(?:sev-?)?([123])$/i.exec(value.trim());
-	if (!match) throw new UserError(`"${value}" is not a severity; use --sev 1, 2 or 3`);
+	if (!match) throw new UserError(`"${value}" is not a severity; use ${flag} 1, 2 or 3`);
 	return Number(match[1]) as Severity;
 }
 

@@ -13,7 +13,7 @@ import {openIncident} from './open-incident.js';
 export interface AlertIntakeOptions {
 	/** `--id`: always this incident. Otherwise the newest open one when the first alert arrives. */
 	incidentId?: string;
-	/** `--sev N`: with no open incident, the first firing alert opens one at this severity. */
+	/** `--open SEV`: with no open incident, the first firing alert opens one at this severity. */
 	openSeverity?: Severity;
 }
 
@@ -49,7 +49,7 @@ interface Target {
 	seen: Set<string>;
 	/** Keys in the write under way: a second delivery waits for that write instead of writing again. */
 	writing: Map<string, Promise<void>>;
-	/** Opened by `listen` itself (`--sev`). */
+	/** Opened by `listen` itself (`--open`). */
 	opened: boolean;
 }
 
@@ -137,7 +137,7 @@ export function createAlertIntake(context: CommandContext, options: AlertIntakeO
 	};
 }
 
-/** The newest open incident, else one opened from the first firing alert (`--sev`), else a refusal. */
+/** The newest open incident, else one opened from the first firing alert (`--open`), else a refusal. */
 function targetFor(context: CommandContext, options: AlertIntakeOptions, entries: readonly AlertEntry[]): Target {
 	const open = findNewestOpenIncident(context.docsDir, {summary: true});
 	if (open) return targetOf(context.docsDir, open.state.id);
@@ -145,7 +145,7 @@ function targetFor(context: CommandContext, options: AlertIntakeOptions, entries
 	if (options.openSeverity === undefined || !firstFiring) {
 		throw new NoIncidentError(
 			'no open incident to log the alerts to; nothing was written',
-			options.openSeverity === undefined ? 'open one with `incident-tui new "Title" --sev 1`, or restart listen with --sev N' : 'only a firing alert opens an incident',
+			options.openSeverity === undefined ? 'open one with `incident-tui new "Title" --sev 1`, or restart listen with --open SEV' : 'only a firing alert opens an incident',
 		);
 	}
 	const {incidentId} = openIncident(context, {title: firstFiring.title, severity: options.openSeverity});

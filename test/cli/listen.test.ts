@@ -109,17 +109,17 @@ describe('incident-tui listen', () => {
 		expect(await second.stop('SIGINT')).toBe(0);
 	});
 
-	it('with no open incident refuses with 409 and writes nothing; with --sev N the first firing alert opens one', async () => {
+	it('with no open incident refuses with 409 and writes nothing; with --open SEV the first firing alert opens one', async () => {
 		const without = await listen();
 		expect(without.stdout).toContain('no open incident yet: alerts are refused until one is open');
 		const refused = await without.post(ALERTMANAGER);
 		expect(refused.status).toBe(409);
-		expect(refused.text).toMatch(/^no open incident to log the alerts to; nothing was written \(open one with `incident-tui new "Title" --sev 1`, or restart listen with --sev N\)\n$/);
+		expect(refused.text).toMatch(/^no open incident to log the alerts to; nothing was written \(open one with `incident-tui new "Title" --sev 1`, or restart listen with --open SEV\)\n$/);
 		await without.until(() => (without.stderr.includes('409') ? true : undefined));
 		expect(without.stderr).toMatch(/^incident-tui: refused a request from alertmanager at 127\.0\.0\.1: 409 no open incident/);
 		await without.stop();
 
-		const opener = await listen('--sev', '2');
+		const opener = await listen('--open', '2');
 		const resolvedOnly = JSON.parse(GRAFANA) as {alerts: {status: string}[]};
 		resolvedOnly.alerts = resolvedOnly.alerts.filter(alert => alert.status === 'resolved');
 		expect((await opener.post(resolvedOnly)).status).toBe(409);
