@@ -32,14 +32,19 @@ export async function runInTerminal(context: CommandContext, incidentId: string,
 	await waitForEnter();
 }
 
+/** Enter goes back to the screen; Ctrl-C (SIGINT: the terminal is cooked here) quits, as it does on the screen. */
 function waitForEnter(): Promise<void> {
 	// Ink unrefs stdin when it unmounts: without this the process would end here.
 	process.stdin.ref();
 	const reader = createInterface({input: process.stdin});
-	return new Promise(resolve =>
-		reader.once('line', () => {
+	return new Promise(resolve => {
+		const done = () => {
+			process.off('SIGINT', done);
+			reader.off('line', done);
 			reader.close();
 			resolve();
-		}),
-	);
+		};
+		reader.once('line', done);
+		process.once('SIGINT', done);
+	});
 }

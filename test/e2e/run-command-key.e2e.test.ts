@@ -51,4 +51,19 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await tmux.waitFor('Logged note');
 		expect(journalLines(repo, incidentId).map(event => event['type'])).toContain('note.logged');
 	});
+
+	it('quits at Ctrl-C after the command, as on the screen, without waiting for Enter', async () => {
+		session = new TmuxSession({cwd: repo, configDir});
+		const tmux = session;
+		await tmux.waitFor('Checkout 5xx');
+		await tmux.waitForRawMode();
+		await tmux.keys('!');
+		await tmux.waitFor('Command to run');
+		await tmux.text('echo done');
+		await tmux.keys('Enter');
+		await tmux.waitFor('Press Enter to return');
+		await tmux.keys('C-c');
+		await tmux.waitFor('[exit 0]');
+		expect(journalLines(repo, onlyIncidentId(repo)).filter(event => event['type'] === 'command.run')).toHaveLength(1);
+	});
 });
