@@ -42,7 +42,8 @@ const options = {
 // for the same code in one file. Here every module of ours that is imported
 // with `import()` also imports cli/main.ts, as it is only ever loaded after
 // it: then all that cli/main.ts imports statically is reached from the same
-// entries, and lands in one chunk.
+// entries, and lands in one chunk. (The stand-in re-exports names only: our
+// modules loaded with `import()` have no default export.)
 const START_PATH = resolve('source/cli/main.ts');
 const startPathInOneChunk = {
 	name: 'start-path-in-one-chunk',
