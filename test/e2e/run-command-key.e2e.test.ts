@@ -21,17 +21,22 @@ beforeEach(() => {
 });
 afterEach(() => session?.close());
 
+/** The live screen, with `line` run through `!`: returns the terminal at "Press Enter to return". */
+async function runFromScreen(line: string): Promise<{tmux: TmuxSession; shown: string}> {
+	session = new TmuxSession({cwd: repo, configDir});
+	const tmux = session;
+	await tmux.waitFor('Checkout 5xx');
+	await tmux.waitForRawMode();
+	await tmux.keys('!');
+	await tmux.waitFor('Command to run');
+	await tmux.text(line);
+	await tmux.keys('Enter');
+	return {tmux, shown: await tmux.waitFor('Press Enter to return')};
+}
+
 describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end tests in a real terminal'))('! on the live screen (tmux)', () => {
 	it('runs a command line in the terminal, logs it with its exit code and output, and comes back at Enter', async () => {
-		session = new TmuxSession({cwd: repo, configDir});
-		const tmux = session;
-		await tmux.waitFor('Checkout 5xx');
-		await tmux.waitForRawMode();
-		await tmux.keys('!');
-		await tmux.waitFor('Command to run');
-		await tmux.text("sh -c 'echo hi; exit 3'");
-		await tmux.keys('Enter');
-		const shown = await tmux.waitFor('Press Enter to return');
+		const {tmux, shown} = await runFromScreen("sh -c 'echo hi; exit 3'");
 		expect(shown).toMatch(/^hi$/m);
 		expect(shown).toContain('exit 3');
 
@@ -53,15 +58,7 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 	});
 
 	it('quits at Ctrl-C after the command, as on the screen, without waiting for Enter', async () => {
-		session = new TmuxSession({cwd: repo, configDir});
-		const tmux = session;
-		await tmux.waitFor('Checkout 5xx');
-		await tmux.waitForRawMode();
-		await tmux.keys('!');
-		await tmux.waitFor('Command to run');
-		await tmux.text('echo done');
-		await tmux.keys('Enter');
-		await tmux.waitFor('Press Enter to return');
+		const {tmux} = await runFromScreen('echo done');
 		await tmux.keys('C-c');
 		await tmux.waitFor('[exit 0]');
 		expect(journalLines(repo, onlyIncidentId(repo)).filter(event => event['type'] === 'command.run')).toHaveLength(1);
