@@ -1,5 +1,5 @@
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {closeSync, constants, createReadStream, mkdtempSync, openSync, rmSync} from 'node:fs';
+import {closeSync, constants, createReadStream, mkdtempSync, openSync, readFileSync, rmSync} from 'node:fs';
 import {constants as osConstants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {displaySafe} from '../core/display-safe.js';
@@ -48,8 +48,10 @@ async function runInPseudoTerminal(argv: readonly string[], tail: OutputTail): P
 	try {
 		if (spawnSync('mkfifo', ['-m', '600', fifo]).status !== 0) return undefined;
 		// script runs the line with $SHELL -c: sh, so the quoting above holds; the command gets the responder's SHELL back.
+		// Its process ID is noted first: signals for it go to it, not to script (see waitForExit).
+		const commandPidFile = join(directory, 'command-pid');
 		const shell = process.env['SHELL'];
-		const line = `${shell === undefined ? '' : `SHELL=${shellQuote(shell)} `}exec ${argv.map(shellQuote).join(' ')}`;
+		const line = `echo $$ >${shellQuote(commandPidFile)}; ${shell === undefined ? '' : `SHELL=${shellQuote(shell)} `}exec ${argv.map(shellQuote).join(' ')}`;
 		// script restores the terminal when it ends by itself, but not in time when a signal ends it: we do, then.
 		const terminalMode = spawnSync('stty', ['-g'], {stdio: ['inherit', 'pipe', 'ignore'], encoding: 'utf8'}).stdout?.trim();
 		const child = spawn('script', ['-qfec', line, fifo], {stdio: 'inherit', env: {...process.env, SHELL: '/bin/sh'}});
@@ -59,7 +61,7 @@ async function runInPseudoTerminal(argv: readonly string[], tail: OutputTail): P
 			reader.on('close', resolve);
 			reader.on('error', () => resolve());
 		});
-		const ended = await waitForExit(child, true);
+		const ended = await waitForExit(child, () => commandPidIn(commandPidFile));
 		if (typeof ended === 'number' && ended > 128 && terminalMode) spawnSync('stty', [terminalMode], {stdio: ['inherit', 'ignore', 'ignore']});
 		releaseReader(fifo);
 		await reading;
@@ -83,16 +85,26 @@ function releaseReader(fifo: string): void {
 	}
 }
 
+/** The command's process ID as its line under script wrote it, once it has. */
+function commandPidIn(file: string): number | undefined {
+	try {
+		const pid = Number(readFileSync(file, 'utf8').trim());
+		return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 async function runInherited(argv: readonly string[], tail: OutputTail): Promise<ChildOutcome> {
 	const child = spawn(argv[0]!, argv.slice(1), {stdio: 'inherit'});
-	return {exitCode: await waitForExit(child, false), output: tail.captured(), capture: 'none'};
+	return {exitCode: await waitForExit(child), output: tail.captured(), capture: 'none'};
 }
 
 async function runTeed(argv: readonly string[], tail: OutputTail): Promise<ChildOutcome> {
 	const child = spawn(argv[0]!, argv.slice(1), {stdio: ['inherit', 'pipe', 'pipe']});
 	tee(child.stdout!, process.stdout, tail);
 	tee(child.stderr!, process.stderr, tail);
-	return {exitCode: await waitForExit(child, false), output: tail.captured(), capture: 'pipe'};
+	return {exitCode: await waitForExit(child), output: tail.captured(), capture: 'pipe'};
 }
 
 /** Passes the output on at the reader's pace (a slow pipe holds the command back, as it would without us). */
@@ -118,14 +130,27 @@ function tee(from: NodeJS.ReadableStream, to: NodeJS.WriteStream, tail: OutputTa
  * not be started (for `script`: try without it). SIGTERM and SIGHUP sent to
  * incident-tui go on to the command. SIGINT from the terminal's Ctrl-C already
  * reaches the command, which shares our process group; passing it on again
- * would deliver it twice, so it is passed on only to `script`, which holds the
- * terminal in raw mode (there Ctrl-C is a key for the command's own terminal).
+ * would deliver it twice, so it is passed on only under `script`, which holds
+ * the terminal in raw mode (there Ctrl-C is a key for the command's own
+ * terminal). Under script, `commandPid` names the command: script itself
+ * would end its session at once and kill the command two seconds later.
  */
-function waitForExit(child: ChildProcess, viaScript: true): Promise<number | 'not-found'>;
-function waitForExit(child: ChildProcess, viaScript: false): Promise<number>;
-function waitForExit(child: ChildProcess, viaScript: boolean): Promise<number | 'not-found'> {
+function waitForExit(child: ChildProcess, commandPid: () => number | undefined): Promise<number | 'not-found'>;
+function waitForExit(child: ChildProcess): Promise<number>;
+function waitForExit(child: ChildProcess, commandPid?: () => number | undefined): Promise<number | 'not-found'> {
+	const viaScript = commandPid !== undefined;
 	const forwarded: NodeJS.Signals[] = viaScript ? ['SIGINT', 'SIGTERM', 'SIGHUP'] : ['SIGTERM', 'SIGHUP'];
-	const forward = (signal: NodeJS.Signals) => child.kill(signal);
+	const forward = (signal: NodeJS.Signals) => {
+		const pid = commandPid?.();
+		if (pid === undefined) child.kill(signal);
+		else {
+			try {
+				process.kill(pid, signal);
+			} catch {
+				// It has just ended.
+			}
+		}
+	};
 	const ignore = () => undefined;
 	for (const signal of forwarded) process.on(signal, forward);
 	if (!viaScript) process.on('SIGINT', ignore);

@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -34,5 +35,15 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		expect(event).toMatchObject({exitCode: 4});
 		const evidence = readFileSync(join(repo, 'docs', 'incidents', id, 'evidence', String(event!['evidence'])), 'utf8');
 		expect(evidence).toBe('is a tty\nred alert\n');
+	});
+
+	it('passes SIGTERM sent to incident-tui on to the command itself, which ends as it chooses', async () => {
+		session = new TmuxSession({cwd: repo, configDir, args: ['run', '--', 'sh', '-c', 'trap "echo got-term; exit 7" TERM; echo ready; while :; do sleep 0.05; done']});
+		await session.waitFor('ready');
+		const incidentTui = Number(execFileSync('pgrep', ['-P', String(session.panePid())], {encoding: 'utf8'}).trim().split('\n')[0]);
+		process.kill(incidentTui, 'SIGTERM');
+		expect(await session.waitFor('[exit 7]')).toContain('got-term');
+		const [event] = journalLines(repo, onlyIncidentId(repo)).filter(line => line['type'] === 'command.run');
+		expect(event).toMatchObject({exitCode: 7});
 	});
 });
