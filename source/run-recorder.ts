@@ -13,8 +13,6 @@ import {OutputTail} from './cli/output-tail.js';
 const [directory = '', ...command] = process.argv.slice(2);
 // This process started with the command, give or take a fork.
 const startedAtEpochMs = performance.timeOrigin;
-// The run is still logged when the terminal closes as the command ends.
-process.on('SIGHUP', () => undefined);
 
 const tail = new OutputTail(EVIDENCE_TAIL_BYTES * 2);
 let timingLog = '';

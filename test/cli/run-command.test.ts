@@ -163,15 +163,51 @@ describe('incident-tui run', () => {
 		expect(commandEvents(id)).toEqual([expect.objectContaining({exitCode: 127})]);
 	});
 
-	it('through bin/incident-tui into a pipe, is Node\'s run: logged before it exits', () => {
-		const id = open();
-		const ran = spawnSync(LAUNCHER_PATH, ['run', '--', 'sh', '-c', 'echo through the launcher; exit 5'], {
-			cwd: repo,
-			encoding: 'utf8',
-			env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir},
-			stdio: ['ignore', 'pipe', 'pipe'],
+	describe('through bin/incident-tui (the installed command), which runs it without waiting for Node', () => {
+		const launch = (...args: string[]) =>
+			spawnSync(LAUNCHER_PATH, ['run', '--', ...args], {cwd: repo, encoding: 'utf8', env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir, TMPDIR: temporary}, stdio: ['ignore', 'pipe', 'pipe']});
+		let temporary: string;
+		beforeEach(() => {
+			temporary = makeTempDir();
 		});
-		expect(ran).toMatchObject({status: 5, stdout: 'through the launcher\n', stderr: expect.stringContaining(`logged to ${id}: exit 5`)});
-		expect(commandEvents(id)).toEqual([expect.objectContaining({exitCode: 5})]);
+
+		it('tees each stream to where it was going, passes the exit code, logs the run with its masked output, and leaves no FIFO', () => {
+			const id = open();
+			// The recorder writes to the same stderr, so the run returns once it is done.
+			const ran = launch('sh', '-c', 'echo out; echo err >&2; echo password=hunter2hunter2; exit 3');
+			expect(ran).toMatchObject({status: 3, stdout: 'out\npassword=hunter2hunter2\n'});
+			expect(ran.stderr).toContain('err\n');
+			expect(ran.stderr).toMatch(new RegExp(`logged to ${id}: exit 3 after`));
+			const [event] = commandEvents(id);
+			expect(event).toMatchObject({command: "sh -c 'echo out; echo err >&2; echo password=[masked] exit 3'", exitCode: 3, author: 'alice'});
+			const evidence = readFileSync(join(repo, 'docs', 'incidents', id, 'evidence', String(event!['evidence'])), 'utf8');
+			expect(evidence.split('\n').sort()).toEqual(['', 'err', 'out', 'password=[masked]']);
+			expect(readdirSync(temporary)).toEqual([]);
+		});
+
+		it('passes SIGTERM sent to it on to the command', async () => {
+			const id = open();
+			const child = spawn(LAUNCHER_PATH, ['run', '--', 'sh', '-c', 'trap "echo got-term; exit 7" TERM; echo ready; while :; do sleep 0.05; done'], {
+				cwd: repo,
+				env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir, TMPDIR: temporary},
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			let stdout = '';
+			let sent = false;
+			child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+				stdout += chunk;
+				if (stdout.includes('ready') && !sent) sent = child.kill('SIGTERM');
+			});
+			const [code] = (await once(child, 'close')) as [number];
+			expect(stdout).toContain('got-term');
+			expect(code).toBe(7);
+			expect(commandEvents(id)).toEqual([expect.objectContaining({exitCode: 7})]);
+		});
+
+		it('runs the command when no incident is open, and says so in one line', () => {
+			const ran = launch('echo', 'rolled back');
+			expect(ran).toMatchObject({status: 0, stdout: 'rolled back\n'});
+			expect(ran.stderr.trim().split('\n')).toEqual([expect.stringMatching(/no open incident: the command ran but was not logged/)]);
+		});
 	});
 });

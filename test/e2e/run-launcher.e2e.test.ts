@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {aliceRepo} from '../helpers/e2e-repo.js';
@@ -83,6 +83,23 @@ describe.skipIf(skipWithout(hasTmux, 'tmux is not installed: the end-to-end test
 		await terminal.waitFor('ready');
 		await terminal.keys('C-c');
 		await terminal.waitFor('[exit 130]');
+		await waitUntil(() => commandEvents(id).length === 1, 'the run logged');
+		expect(commandEvents(id)[0]).toMatchObject({exitCode: 130});
+	});
+
+	it('into a file, still lets Ctrl-C from the terminal end the command, and logs how it ended', async () => {
+		const id = open();
+		const output = join(makeTempDir(), 'out.txt');
+		session = new TmuxSession({
+			cwd: repo,
+			configDir,
+			launcher: ['env', `TMPDIR=${temporary}`, 'sh', '-c', 'exec "$@" >"$0"', output],
+			program: [LAUNCHER_PATH],
+			args: ['run', '--', 'sh', '-c', 'echo ready; exec sleep 600'],
+		});
+		await waitUntil(() => existsSync(output) && readFileSync(output, 'utf8').includes('ready'), 'the command started');
+		await session.keys('C-c');
+		await session.waitFor('[exit 130]');
 		await waitUntil(() => commandEvents(id).length === 1, 'the run logged');
 		expect(commandEvents(id)[0]).toMatchObject({exitCode: 130});
 	});
