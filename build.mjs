@@ -2,7 +2,7 @@
 // the interactive screen loads. Measured here: an unbundled Ink app takes
 // 580-880 ms to its first frame, bundled 200-300 ms.
 import {build} from 'esbuild';
-import {existsSync, rmSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 
 rmSync('dist', {recursive: true, force: true});
@@ -61,7 +61,38 @@ const startPathInOneChunk = {
 	},
 };
 
-await build({...options, entryPoints: {cli: 'source/cli.tsx'}, plugins: [startPathInOneChunk]});
+// `import ... from 'node:crypto'` makes Node build an ES module facade of it,
+// which reads every export once, and crypto.webcrypto is a getter that loads
+// Web Crypto: ~3 ms of every start, used by nothing here. `require` (the
+// banner's) returns the module without a facade. Only for node:crypto: the
+// wrapper esbuild puts around a required module copies its properties at each
+// import site, which for node:process (14 sites in Ink) costs more than it saves.
+const cryptoByRequire = {
+	name: 'crypto-by-require',
+	setup(bundler) {
+		bundler.onResolve({filter: /^(node:)?crypto$/}, ({path, kind}) => (kind === 'import-statement' ? {path, namespace: 'by-require'} : undefined));
+		bundler.onLoad({filter: /.*/, namespace: 'by-require'}, ({path}) => ({contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js'}));
+	},
+};
+
+// Yoga (Ink's layout) carries its WebAssembly as a data: URL and, wherever
+// `fetch` exists, reads it with fetch, which in Node loads undici first:
+// ~30 ms before the screen's first frame. Without fetch it decodes the same
+// bytes with atob, as it does on runtimes that have no fetch.
+const YOGA_FETCH = 'return w||"function"!=typeof fetch?Promise.resolve()';
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(bundler) {
+		bundler.onLoad({filter: /yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/}, ({path}) => {
+			const code = readFileSync(path, 'utf8');
+			// A Yoga whose loader reads differently must be looked at again, not bundled as it is.
+			if (code.split(YOGA_FETCH).length !== 2) throw new Error(`${path}: its wasm loader changed; see yogaWithoutFetch in build.mjs`);
+			return {contents: code.replace(YOGA_FETCH, 'return!0?Promise.resolve()'), loader: 'js'};
+		});
+	},
+};
+
+await build({...options, entryPoints: {cli: 'source/cli.tsx'}, plugins: [startPathInOneChunk, cryptoByRequire, yogaWithoutFetch]});
 
 // Built apart, so that what they share with the CLI does not split its chunks
 // again: run's recorder (bin/incident-tui starts it beside a command), the bench.

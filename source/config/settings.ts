@@ -100,10 +100,15 @@ export function openSettings(configDir = process.env['INCIDENT_TUI_CONFIG_DIR'])
 	} catch (error) {
 		return brokenStore(configDir, error);
 	}
+	// conf reads and parses its file again on every get: one read serves every setting.
+	const values: Record<string, unknown> = conf.store;
 	return {
 		path: conf.path,
 		stored(key) {
-			const result = settingsSchema[key].safeParse(conf.get(key));
+			const value = values[key];
+			// No schema takes undefined, and an unset setting need not wake zod.
+			if (value === undefined) return undefined;
+			const result = settingsSchema[key].safeParse(value);
 			return result.success ? (result.data as Settings[typeof key]) : undefined;
 		},
 		set(key, rawValue) {
@@ -112,6 +117,7 @@ export function openSettings(configDir = process.env['INCIDENT_TUI_CONFIG_DIR'])
 			if (!result.success) throw new SettingsError(`${key}: ${result.error.issues[0]?.message ?? 'invalid value'}`);
 			try {
 				conf.set(key, result.data);
+				values[key] = result.data;
 			} catch (error) {
 				throw new SettingsWriteError(`could not write the settings file ${conf.path}`, error);
 			}

@@ -48,6 +48,16 @@ describe('settings', () => {
 		expect(resolveSettings(openSettings(dir), () => 'x')).toMatchObject({changeRepos: ['../api', '../web'], secretPatterns: ['internal-[0-9]+']});
 	});
 
+	it('reads its file once, and a value set is what the same store reads back', () => {
+		const dir = makeTempDir();
+		const store = openSettings(dir);
+		store.set('remote', 'upstream');
+		// Another process changing the file after the read is seen at the next start, not mid-command.
+		writeFileSync(join(dir, 'config.json'), '{"remote": "elsewhere", "template": "postmortem"}');
+		expect(resolveSettings(store, () => 'x')).toMatchObject({remote: 'upstream', template: 'incident-report'});
+		expect(resolveSettings(openSettings(dir), () => 'x')).toMatchObject({remote: 'elsewhere', template: 'postmortem'});
+	});
+
 	it('falls back to defaults, without overwriting, when the file is corrupt', () => {
 		const dir = makeTempDir();
 		writeFileSync(join(dir, 'config.json'), '{"handle": "al');
