@@ -1,10 +1,21 @@
 import {basename, relative, sep} from 'node:path';
 import type {Workspace} from '../config/workspace.js';
-import {BlobCache, fileStat, type FileStat, type TreeEntry} from '../git/blob-cache.js';
-import {commitTree, fetchEventsBranch, listTree, openEventsRemote, pushEventsBranch, readBlobs, SYNC_BRANCH, writeBlobs, writeTree} from '../git/events-branch.js';
+import {BlobCache, fileStat, type FileStat, type StoredFile, type TreeEntry} from '../git/blob-cache.js';
+import {
+	commitTree,
+	fetchEventsBranch,
+	listTree,
+	openEventsRemote,
+	privateFilesOf,
+	pushEventsBranch,
+	readBlobs,
+	SYNC_BRANCH,
+	writeBlobs,
+	writeTree,
+} from '../git/events-branch.js';
 import {GitFault} from '../git/git-fault.js';
 import type {Git, GitRunnerOptions} from '../git/run-git.js';
-import {journalAt, type JournalLocation} from '../journal/journal-paths.js';
+import {journalAt} from '../journal/journal-paths.js';
 import {mergeRemoteLines} from '../journal/merge-remote-lines.js';
 import {lineKey} from '../journal/read-journal.js';
 import {journalFilesToShare, sharedJournalOf} from '../journal/shared-journals.js';
@@ -59,52 +70,166 @@ export async function syncIncidents(
 	limits: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {},
 ): Promise<SyncResult> {
 	const git = openEventsRemote(workspace.root, workspace.inGitRepository, limits);
-	const paths = repositoryPaths(workspace);
+	// A second queue, for what runs while the fetch waits on the remote: it
+	// reads the journals and writes objects and the private index, never a ref.
+	const beside = openEventsRemote(workspace.root, workspace.inGitRepository, limits);
+	const docsPrefix = docsPrefixOf(workspace);
 	const result: SyncResult = {status: 'up-to-date', received: 0, sent: 0, attempts: 0, setAside: new Map()};
-	let cache: BlobCache | undefined;
-	for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-		result.attempts = attempt;
-		const {tip, indexFile, cacheFile} = await fetchEventsBranch(git, remote);
-		cache ??= BlobCache.load(cacheFile);
-		const remoteEntries = tip ? (cache.remoteEntries(tip.tree) ?? (await listTree(git, tip.tree))) : new Map<string, TreeEntry>();
-		if (tip) cache.rememberRemote(tip.tree, remoteEntries);
-		const remoteJournals = await readNewRemoteJournals(git, cache, paths, remoteEntries);
-		if (tip && remoteJournals.texts.size > 0) {
-			const journals = [...remoteJournals.texts].map(([path, content]) => ({...paths.journalAt(path)!, content}));
-			const merged = mergeRemoteLines(workspace.docsDir, context.writer, {ref: `${remote}/${SYNC_BRANCH}`, commit: tip.commit}, journals);
-			result.received += merged.accepted;
-			for (const [file, lines] of merged.setAside) result.setAside.set(file, (result.setAside.get(file) ?? 0) + lines);
-			result.ownJournalConflict = merged.ownJournalConflict ?? result.ownJournalConflict;
+	const {indexFile, cacheFile} = await privateFilesOf(beside);
+	const cache = BlobCache.load(cacheFile);
+	try {
+		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+			result.attempts = attempt;
+			// The tree is made from the local files alone, so it is built while the fetch runs; it is checked, and made again, once the remote is known.
+			const [fetched, prepared] = await Promise.allSettled([fetchEventsBranch(git, remote), prepareLocal(beside, cache, workspace, docsPrefix, indexFile)]);
+			if (fetched.status === 'rejected') throw fetched.reason;
+			if (prepared.status === 'rejected') throw prepared.reason;
+			const tip = fetched.value;
+			let {local, tree} = prepared.value;
+			if (tip && tree === tip.tree) {
+				prepared.value.remember();
+				cache.rememberRemote(tree, entriesOf(local));
+				return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
+			}
+
+			const remoteEntries = tip ? (cache.remoteEntries(tip.tree) ?? (await listTree(git, tip.tree))) : new Map<string, TreeEntry>();
+			if (tip) cache.rememberRemote(tip.tree, remoteEntries);
+			const remoteJournals = await readNewRemoteJournals(git, cache, workspace.docsDir, docsPrefix, remoteEntries, local);
+			// Only now: what the cache knew from before is what tells which remote journals are new.
+			prepared.value.remember();
+
+			// Only a blob the fetched tree holds, or one stored in this sync, is sure to still be in the object store.
+			const present = new Set([...remoteEntries.values()].map(entry => entry.blob));
+			for (const journal of local.values()) if (journal.fresh) present.add(journal.blob);
+			let merged = false;
+			if (tip && remoteJournals.texts.size > 0) {
+				const journals = [...remoteJournals.texts].map(([path, content]) => ({...journalAt(workspace.docsDir, path.slice(docsPrefix.length))!, content}));
+				const outcome = mergeRemoteLines(workspace.docsDir, context.writer, {ref: `${remote}/${SYNC_BRANCH}`, commit: tip.commit}, journals);
+				result.received += outcome.accepted;
+				for (const [file, lines] of outcome.setAside) result.setAside.set(file, (result.setAside.get(file) ?? 0) + lines);
+				result.ownJournalConflict = outcome.ownJournalConflict ?? result.ownJournalConflict;
+				merged = outcome.accepted > 0;
+			}
+			if (merged || [...local.values()].some(journal => !present.has(journal.blob))) {
+				local = await storeJournals(git, cache, merged ? scanJournals(workspace.docsDir, docsPrefix) : local, blob => present.has(blob));
+				tree = undefined;
+			}
+			if (tip && sameTree(local, remoteEntries)) {
+				return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
+			}
+			tree ??= await writeTree(git, indexFile, blobsOf(local));
+			const commit = await commitTree(git, tree, tip?.commit, context.handle);
+			if (await pushEventsBranch(git, remote, commit)) {
+				cache.rememberRemote(tree, entriesOf(local));
+				return {...result, status: 'synced', sent: countUnsent(local, remoteEntries, remoteJournals)};
+			}
 		}
-		const local = await storeLocalJournals(git, cache, workspace, paths, remoteEntries);
+	} finally {
+		// Whatever became of the sync, what was hashed stays known.
 		cache.save();
-		if (tip && sameTree(local, remoteEntries)) {
-			return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
-		}
-		const tree = await writeTree(git, indexFile, new Map([...local].map(([path, journal]) => [path, journal.blob])));
-		const commit = await commitTree(git, tree, tip?.commit, context.handle);
-		if (await pushEventsBranch(git, remote, commit)) {
-			cache.rememberRemote(tree, new Map([...local].map(([path, {blob}]) => [path, {mode: FILE_MODE, blob}])));
-			cache.save();
-			return {...result, status: 'synced', sent: countUnsent(local, remoteEntries, remoteJournals)};
-		}
 	}
 	throw new GitFault('git-failed', `the remote's ${SYNC_BRANCH} branch kept moving during ${ATTEMPTS} attempts`, 'run incident-tui sync again; nothing was lost');
 }
 
 const FILE_MODE = '100644';
 
-interface RepositoryPaths {
-	/** A local file's path on the branch: relative to the repository, with `/`. */
-	of: (file: string) => string;
-	/** The journal a path on the branch stands for; anything else there is left where it is. */
-	journalAt: (path: string) => JournalLocation | undefined;
+/** The docs directory's path on the branch, with `/` and a trailing `/`, or nothing when it is the repository. */
+function docsPrefixOf({root, docsDir}: Workspace): string {
+	return docsDir === root ? '' : `${relative(root, docsDir).split(sep).join('/')}/`;
 }
 
-function repositoryPaths({root, docsDir}: Workspace): RepositoryPaths {
-	const of = (file: string) => relative(root, file).split(sep).join('/');
-	const docsPrefix = docsDir === root ? '' : `${of(docsDir)}/`;
-	return {of, journalAt: path => (path.startsWith(docsPrefix) ? journalAt(docsDir, path.slice(docsPrefix.length)) : undefined)};
+interface LocalJournal {
+	file: string;
+	stat?: FileStat;
+	blob: string;
+	lines: number;
+	/** Stored in this sync, not taken from the cache. */
+	fresh: boolean;
+	/** Read when it had to be stored again. */
+	text?: string;
+}
+
+interface LocalFile {
+	file: string;
+	stat?: FileStat;
+}
+
+/** Every local journal by its path on the branch, with its size, mtime and inode taken once. */
+function scanJournals(docsDir: string, docsPrefix: string): Map<string, LocalFile> {
+	// Taken before reading: a line appended meanwhile makes the next sync read the file again.
+	return new Map(journalFilesToShare(docsDir).map(({file, path}) => [`${docsPrefix}${path}`, {file, stat: fileStat(file)}]));
+}
+
+interface PreparedLocal {
+	local: Map<string, LocalJournal>;
+	/** The tree of the local journals, when it could be made before the remote was known. */
+	tree?: string;
+	/** Records in the cache what was stored. */
+	remember: () => void;
+}
+
+/**
+ * The local journals as blobs and as a tree, without knowing the remote yet:
+ * blob ids the cache holds are taken on trust here and checked against the
+ * fetched tree afterwards. When nothing changed since the last push, the tree
+ * is the one the cache remembers and no git runs.
+ */
+async function prepareLocal(git: Git, cache: BlobCache, workspace: Workspace, docsPrefix: string, indexFile: string): Promise<PreparedLocal> {
+	const pending: [string, StoredFile][] = [];
+	const local = await storeJournals(git, cache, scanJournals(workspace.docsDir, docsPrefix), () => true, pending);
+	const remember = () => {
+		for (const [path, stored] of pending.splice(0)) cache.remember(path, stored);
+	};
+	if (pending.length === 0) {
+		const tree = cache.remoteTreeOf(blobsOf(local));
+		if (tree) return {local, tree, remember};
+	}
+	// A blob the cache names may be gone from the object store: write-tree refuses it, and the tree is made again later.
+	const tree = await writeTree(git, indexFile, blobsOf(local)).catch(() => undefined);
+	return {local, tree, remember};
+}
+
+/**
+ * Every journal of `files` as a blob: those the cache knows unchanged (and
+ * whose blob `trusted` accepts) as they are, the others stored in one git
+ * process. What was stored is recorded in the cache, or in `pending` when the
+ * cache must not change yet.
+ */
+async function storeJournals(
+	git: Git,
+	cache: BlobCache,
+	files: ReadonlyMap<string, LocalFile>,
+	trusted: (blob: string) => boolean,
+	pending?: [string, StoredFile][],
+): Promise<Map<string, LocalJournal>> {
+	const local = new Map<string, LocalJournal>();
+	const toStore: {path: string; file: string; stat: FileStat; text: string; content?: string}[] = [];
+	for (const [path, {file, stat}] of files) {
+		const stored = cache.unchanged(path, stat);
+		if (stored && trusted(stored.blob)) {
+			local.set(path, {file, stat, blob: stored.blob, lines: stored.lines, fresh: false});
+			continue;
+		}
+		const shared = sharedJournalOf(file);
+		if (shared && stat) toStore.push({path, file, stat, text: shared.text, content: shared.complete ? undefined : shared.text});
+	}
+	const blobs = await writeBlobs(git, toStore);
+	toStore.forEach(({path, file, stat, text}, n) => {
+		const lines = linesOf(text).length;
+		const stored: StoredFile = {...stat, blob: blobs[n]!, length: Buffer.byteLength(text), lines};
+		if (pending) pending.push([path, stored]);
+		else cache.remember(path, stored);
+		local.set(path, {file, stat, blob: blobs[n]!, lines, text, fresh: true});
+	});
+	return new Map([...local].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function entriesOf(local: ReadonlyMap<string, LocalJournal>): Map<string, TreeEntry> {
+	return new Map([...local].map(([path, {blob}]) => [path, {mode: FILE_MODE, blob}]));
+}
+
+function blobsOf(local: ReadonlyMap<string, LocalJournal>): Map<string, string> {
+	return new Map([...local].map(([path, {blob}]) => [path, blob]));
 }
 
 interface RemoteJournals {
@@ -119,59 +244,25 @@ interface RemoteJournals {
  * machine stored from the same file before, which has only grown since
  * (journals are append-only), has nothing to merge.
  */
-async function readNewRemoteJournals(git: Git, cache: BlobCache, paths: RepositoryPaths, remoteEntries: ReadonlyMap<string, TreeEntry>): Promise<RemoteJournals> {
+async function readNewRemoteJournals(
+	git: Git,
+	cache: BlobCache,
+	docsDir: string,
+	docsPrefix: string,
+	remoteEntries: ReadonlyMap<string, TreeEntry>,
+	local: ReadonlyMap<string, LocalJournal>,
+): Promise<RemoteJournals> {
 	const knownLines = new Map<string, number>();
 	const toRead: [string, string][] = [];
 	for (const [path, {blob}] of remoteEntries) {
-		const journal = paths.journalAt(path);
+		const journal = path.startsWith(docsPrefix) ? journalAt(docsDir, path.slice(docsPrefix.length)) : undefined;
 		if (!journal) continue;
-		const stored = cache.grownFrom(path, blob, fileStat(journal.localPath));
+		const stored = cache.grownFrom(path, blob, local.has(path) ? local.get(path)!.stat : fileStat(journal.localPath));
 		if (stored) knownLines.set(path, stored.lines);
 		else toRead.push([path, blob]);
 	}
 	const contents = await readBlobs(git, toRead.map(([, blob]) => blob));
 	return {texts: new Map(toRead.map(([path, blob]) => [path, contents.get(blob)!])), knownLines};
-}
-
-interface LocalJournal {
-	blob: string;
-	lines: number;
-	/** Read when it had to be stored again. */
-	text?: string;
-	file: string;
-}
-
-/** Every local journal as a blob: the unchanged ones from the cache, the others stored in one git process. */
-async function storeLocalJournals(
-	git: Git,
-	cache: BlobCache,
-	workspace: Workspace,
-	paths: RepositoryPaths,
-	remoteEntries: ReadonlyMap<string, TreeEntry>,
-): Promise<Map<string, LocalJournal>> {
-	// Only a blob the fetched tree holds is sure to still be in the object store.
-	const remoteBlobs = new Set([...remoteEntries.values()].map(entry => entry.blob));
-	const local = new Map<string, LocalJournal>();
-	const toStore: {path: string; file: string; stat: FileStat; text: string; content?: string}[] = [];
-	for (const file of journalFilesToShare(workspace.docsDir)) {
-		const path = paths.of(file);
-		// Taken before reading: a line appended meanwhile makes the next sync read the file again.
-		const stat = fileStat(file);
-		const stored = cache.unchanged(path, stat);
-		if (stored && remoteBlobs.has(stored.blob)) {
-			local.set(path, {blob: stored.blob, lines: stored.lines, file});
-			continue;
-		}
-		const shared = sharedJournalOf(file);
-		if (shared && stat) toStore.push({path, file, stat, text: shared.text, content: shared.complete ? undefined : shared.text});
-	}
-	const blobs = await writeBlobs(git, toStore);
-	toStore.forEach(({path, file, stat, text}, n) => {
-		const lines = linesOf(text).length;
-		cache.remember(path, {...stat, blob: blobs[n]!, length: Buffer.byteLength(text), lines});
-		local.set(path, {blob: blobs[n]!, lines, text, file});
-	});
-	return new Map([...local].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function sameTree(local: ReadonlyMap<string, LocalJournal>, remoteEntries: ReadonlyMap<string, TreeEntry>): boolean {

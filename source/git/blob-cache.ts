@@ -65,6 +65,14 @@ export class BlobCache {
 		return this.remote?.tree === tree ? new Map(Object.entries(this.remote.entries)) : undefined;
 	}
 
+	/** The remembered remote tree, when it holds exactly `blobs` (path to blob) as plain files. */
+	remoteTreeOf(blobs: ReadonlyMap<string, string>): string | undefined {
+		if (!this.remote) return undefined;
+		const entries = Object.entries(this.remote.entries);
+		if (entries.length !== blobs.size) return undefined;
+		return entries.every(([path, {mode, blob}]) => mode === '100644' && blobs.get(path) === blob) ? this.remote.tree : undefined;
+	}
+
 	rememberRemote(tree: string, entries: ReadonlyMap<string, TreeEntry>): void {
 		this.remote = {tree, entries: Object.fromEntries(entries)};
 	}

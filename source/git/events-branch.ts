@@ -1,4 +1,4 @@
-import {readdirSync, rmSync} from 'node:fs';
+import {readdirSync, rmSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join} from 'node:path';
 import type {TreeEntry} from './blob-cache.js';
 import {GitFault, faultFromGitError} from './git-fault.js';
@@ -28,30 +28,39 @@ export interface RemoteTip {
 	tree: string;
 }
 
-export interface FetchedBranch {
-	/** Undefined when the remote has no events branch yet. */
-	tip?: RemoteTip;
+export interface PrivateFiles {
 	/** This process's private index file. */
 	indexFile: string;
 	/** The derived cache of blob ids (git/blob-cache.ts). */
 	cacheFile: string;
 }
 
-/** Fetches the remote's events branch, then asks git in one call where its private files go and what arrived. */
-export async function fetchEventsBranch(git: Git, remote: string): Promise<FetchedBranch> {
-	let fetched = true;
+/**
+ * Where sync keeps its private files. In a clone whose `.git` is a directory
+ * that is where git would put them, so no git process is needed; a worktree or
+ * submodule (a `.git` file) asks git.
+ */
+export async function privateFilesOf(git: Git): Promise<PrivateFiles> {
+	const indexName = `incident-tui-sync-${process.pid}.index`;
+	const dotGit = join(git.root, '.git');
+	if (statSync(dotGit, {throwIfNoEntry: false})?.isDirectory()) return {indexFile: join(dotGit, indexName), cacheFile: join(dotGit, CACHE_NAME)};
+	const [indexFile, cacheFile] = (await git(['rev-parse', '--git-path', indexName, '--git-path', CACHE_NAME])).trim().split('\n');
+	const absolute = (path: string) => (isAbsolute(path) ? path : join(git.root, path));
+	return {indexFile: absolute(indexFile!), cacheFile: absolute(cacheFile!)};
+}
+
+/** Fetches the remote's events branch; its tip is undefined when the remote has no events branch yet. */
+export async function fetchEventsBranch(git: Git, remote: string): Promise<RemoteTip | undefined> {
 	try {
 		await git(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${SYNC_BRANCH}:${TRACKING_REF}`], {network: true, what: `remote "${remote}"`});
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		if (!/couldn't find remote ref/i.test(text)) throw await fetchFault(git, error, remote);
 		await git(['update-ref', '-d', TRACKING_REF]).catch(() => undefined);
-		fetched = false;
+		return undefined;
 	}
-	const names = ['--git-path', `incident-tui-sync-${process.pid}.index`, '--git-path', CACHE_NAME];
-	const [indexFile, cacheFile, commit, tree] = (await git(['rev-parse', ...names, ...(fetched ? [TRACKING_REF, `${TRACKING_REF}^{tree}`] : [])])).trim().split('\n');
-	const absolute = (path: string) => (isAbsolute(path) ? path : join(git.root, path));
-	return {tip: commit && tree ? {commit, tree} : undefined, indexFile: absolute(indexFile!), cacheFile: absolute(cacheFile!)};
+	const [commit, tree] = (await git(['rev-parse', TRACKING_REF, `${TRACKING_REF}^{tree}`])).trim().split('\n');
+	return {commit: commit!, tree: tree!};
 }
 
 /** Only when the fetch failed: a remote that is not configured is named as such, not as unreachable. */
