@@ -10,6 +10,7 @@ import {
 	pushEventsBranch,
 	readBlobs,
 	SYNC_BRANCH,
+	trackPushed,
 	writeBlobs,
 	writeTree,
 } from '../git/events-branch.js';
@@ -77,6 +78,7 @@ export async function syncIncidents(
 	const result: SyncResult = {status: 'up-to-date', received: 0, sent: 0, attempts: 0, setAside: new Map()};
 	const {indexFile, cacheFile} = await privateFilesOf(beside);
 	const cache = BlobCache.load(cacheFile);
+	let saved = false;
 	try {
 		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
 			result.attempts = attempt;
@@ -117,16 +119,21 @@ export async function syncIncidents(
 			if (tip && sameTree(local, remoteEntries)) {
 				return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
 			}
-			tree ??= await writeTree(git, indexFile, blobsOf(local));
+			tree ??= await writeTree(git, indexFile, blobsOf(local), cache.rememberedRemote());
 			const commit = await commitTree(git, tree, tip?.commit, context.handle);
 			if (await pushEventsBranch(git, remote, commit)) {
 				cache.rememberRemote(tree, entriesOf(local));
+				const tracked = trackPushed(git, commit);
+				// Written while git moves the ref.
+				cache.save();
+				saved = true;
+				await tracked;
 				return {...result, status: 'synced', sent: countUnsent(local, remoteEntries, remoteJournals)};
 			}
 		}
 	} finally {
 		// Whatever became of the sync, what was hashed stays known.
-		cache.save();
+		if (!saved) cache.save();
 	}
 	throw new GitFault('git-failed', `the remote's ${SYNC_BRANCH} branch kept moving during ${ATTEMPTS} attempts`, 'run incident-tui sync again; nothing was lost');
 }
@@ -185,7 +192,7 @@ async function prepareLocal(git: Git, cache: BlobCache, workspace: Workspace, do
 		if (tree) return {local, tree, remember};
 	}
 	// A blob the cache names may be gone from the object store: write-tree refuses it, and the tree is made again later.
-	const tree = await writeTree(git, indexFile, blobsOf(local)).catch(() => undefined);
+	const tree = await writeTree(git, indexFile, blobsOf(local), cache.rememberedRemote()).catch(() => undefined);
 	return {local, tree, remember};
 }
 
@@ -255,10 +262,16 @@ async function readNewRemoteJournals(
 	const knownLines = new Map<string, number>();
 	const toRead: [string, string][] = [];
 	for (const [path, {blob}] of remoteEntries) {
+		// The cache answers for nearly every path, so it is asked first: parsing each path costs more, at a few hundred incidents.
+		const stored = local.has(path) ? cache.grownFrom(path, blob, local.get(path)!.stat) : undefined;
+		if (stored) {
+			knownLines.set(path, stored.lines);
+			continue;
+		}
 		const journal = path.startsWith(docsPrefix) ? journalAt(docsDir, path.slice(docsPrefix.length)) : undefined;
 		if (!journal) continue;
-		const stored = cache.grownFrom(path, blob, local.has(path) ? local.get(path)!.stat : fileStat(journal.localPath));
-		if (stored) knownLines.set(path, stored.lines);
+		const known = local.has(path) ? undefined : cache.grownFrom(path, blob, fileStat(journal.localPath));
+		if (known) knownLines.set(path, known.lines);
 		else toRead.push([path, blob]);
 	}
 	const contents = await readBlobs(git, toRead.map(([, blob]) => blob));

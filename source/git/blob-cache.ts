@@ -65,6 +65,11 @@ export class BlobCache {
 		return this.remote?.tree === tree ? new Map(Object.entries(this.remote.entries)) : undefined;
 	}
 
+	/** The remote tree remembered last, with its files. */
+	rememberedRemote(): {tree: string; entries: Map<string, TreeEntry>} | undefined {
+		return this.remote && {tree: this.remote.tree, entries: new Map(Object.entries(this.remote.entries))};
+	}
+
 	/** The remembered remote tree, when it holds exactly `blobs` (path to blob) as plain files. */
 	remoteTreeOf(blobs: ReadonlyMap<string, string>): string | undefined {
 		if (!this.remote) return undefined;

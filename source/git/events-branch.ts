@@ -1,4 +1,4 @@
-import {readdirSync, rmSync, statSync} from 'node:fs';
+import {copyFileSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join} from 'node:path';
 import type {TreeEntry} from './blob-cache.js';
 import {GitFault, faultFromGitError} from './git-fault.js';
@@ -125,29 +125,80 @@ export async function writeBlobs(git: Git, sources: readonly BlobSource[]): Prom
 	return sources.map(source => ids.get(source)!);
 }
 
+/** The last tree written, with its files: its index is kept, so the next tree is made from what changed. */
+export interface TreeBase {
+	tree: string;
+	entries: ReadonlyMap<string, TreeEntry>;
+}
+
 /**
  * Writes a tree of exactly `entries` (path to blob) through a private index
- * file (removed again, also when git is stopped), so the responder's index is
- * never touched.
+ * file, so the responder's index is never touched. The index is then kept
+ * under the tree's id: starting from it, only the changed paths are given to
+ * git, and write-tree reuses every subtree whose files did not change, so the
+ * cost follows what changed, not how many incidents there are. Named by the
+ * tree it makes, a kept index cannot be mistaken for another: its files are
+ * exactly `base.entries`.
  */
-export async function writeTree(git: Git, indexFile: string, entries: ReadonlyMap<string, string>): Promise<string> {
-	removeStaleIndexes(dirname(indexFile));
-	try {
-		const env = {GIT_INDEX_FILE: indexFile};
-		const info = [...entries].map(([path, blob]) => `100644 ${blob}\t${path}\0`).join('');
-		await git(['update-index', '--add', '-z', '--index-info'], {input: info, env});
+export async function writeTree(git: Git, indexFile: string, entries: ReadonlyMap<string, string>, base?: TreeBase): Promise<string> {
+	const gitDir = dirname(indexFile);
+	const kept = removeStaleIndexes(gitDir);
+	const env = {GIT_INDEX_FILE: indexFile};
+	const build = async (changes: string) => {
+		await git(['update-index', '--add', '-z', '--index-info'], {input: changes, env});
 		return (await git(['write-tree'], {env})).trim();
+	};
+	try {
+		let tree: string | undefined;
+		if (base && kept.includes(keptIndexName(base.tree)) && copyIndex(join(gitDir, keptIndexName(base.tree)), indexFile)) {
+			// A kept index that git cannot use (damaged) only costs the full build below.
+			tree = await build(changedEntries(base.entries, entries)).catch(() => undefined);
+		}
+		if (tree === undefined) {
+			rmSync(indexFile, {force: true});
+			tree = await build([...entries].map(([path, blob]) => `${FILE_MODE} ${blob}\t${path}\0`).join(''));
+		}
+		renameSync(indexFile, join(gitDir, keptIndexName(tree)));
+		for (const name of kept) if (name !== keptIndexName(tree)) rmSync(join(gitDir, name), {force: true});
+		return tree;
 	} finally {
 		rmSync(indexFile, {force: true});
 	}
 }
 
-/** Private indexes of syncs that were killed before they could clean up. */
-function removeStaleIndexes(gitDir: string): void {
+const FILE_MODE = '100644';
+const keptIndexName = (tree: string) => `incident-tui-tree-${tree}.index`;
+
+/** --index-info lines that turn `base` into `entries`: mode 0 removes a path. */
+function changedEntries(base: ReadonlyMap<string, TreeEntry>, entries: ReadonlyMap<string, string>): string {
+	let changes = '';
+	for (const [path, blob] of entries) {
+		const before = base.get(path);
+		if (before?.mode !== FILE_MODE || before.blob !== blob) changes += `${FILE_MODE} ${blob}\t${path}\0`;
+	}
+	for (const [path, {blob}] of base) if (!entries.has(path)) changes += `0 ${blob}\t${path}\0`;
+	return changes;
+}
+
+/** False when another sync removed it meanwhile. */
+function copyIndex(from: string, to: string): boolean {
+	try {
+		copyFileSync(from, to);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Removes private indexes of syncs that were killed before they could clean up; returns the names of the kept ones. */
+function removeStaleIndexes(gitDir: string): string[] {
+	const kept: string[] = [];
 	for (const name of readdirSync(gitDir)) {
+		if (/^incident-tui-tree-[0-9a-f]+\.index$/.test(name)) kept.push(name);
 		const pid = /^incident-tui-sync-(\d+)\.index$/.exec(name)?.[1];
 		if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(gitDir, name), {force: true});
 	}
+	return kept;
 }
 
 function isRunning(pid: number): boolean {
@@ -171,7 +222,7 @@ export async function commitTree(git: Git, tree: string, parent: string | undefi
 	}
 }
 
-/** True when pushed; false when the remote moved on (fetch, merge and try again). */
+/** True when pushed; false when the remote moved on (fetch, merge and try again). The tracking ref is the caller's: see trackPushed. */
 export async function pushEventsBranch(git: Git, remote: string, commit: string): Promise<boolean> {
 	try {
 		await git(['push', '--quiet', remote, `${commit}:refs/heads/${SYNC_BRANCH}`], {network: true, what: `git push to "${remote}" (the remote or a pre-push hook)`});
@@ -181,8 +232,12 @@ export async function pushEventsBranch(git: Git, remote: string, commit: string)
 		if (error instanceof GitFault) throw error;
 		throw refusedPush(text, remote) ?? offlineOr(error, remote);
 	}
-	await git(['update-ref', TRACKING_REF, commit]);
 	return true;
+}
+
+/** After a push: the tracking ref follows, so the next fetch finds the remote as left. */
+export async function trackPushed(git: Git, commit: string): Promise<void> {
+	await git(['update-ref', TRACKING_REF, commit]);
 }
 
 /** The remote (or a local pre-push hook) said no: say why, in its words. */

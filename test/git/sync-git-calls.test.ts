@@ -56,7 +56,7 @@ describe('git processes per sync', () => {
 		// fetch, rev-parse, hash-object, update-index, write-tree, commit-tree, push, update-ref.
 		expect(one.sending.length).toBeLessThanOrEqual(8);
 		// fetch, rev-parse, ls-tree, cat-file, hash-object of the merged journal; the tree is the remote's.
-	expect(one.receiving.length).toBeLessThanOrEqual(5);
+		expect(one.receiving.length).toBeLessThanOrEqual(5);
 	});
 
 	it('changes nothing but speed when the cache is deleted or damaged: the same events arrive and leave', async () => {
@@ -135,9 +135,36 @@ describe('git processes per sync', () => {
 		expect(await syncIncidents(context, workspace, 'origin')).toMatchObject({status: 'synced', sent: 1});
 		const worktreeGitDir = join(alice.dir, '.git', 'worktrees', 'linked');
 		expect(existsSync(join(worktreeGitDir, 'incident-tui-blob-cache.json'))).toBe(true);
-		expect(readdirSync(worktreeGitDir).filter(name => name.endsWith('.index'))).toEqual([]);
+		// No process's private index is left behind; the one kept to start the next tree from is named by that tree.
+		expect(readdirSync(worktreeGitDir).filter(name => name.endsWith('.index'))).toEqual([`incident-tui-tree-${git(remote, 'rev-parse', 'incident-tui-events^{tree}').trim()}.index`]);
 		expect(git(remote, 'show', `incident-tui-events:docs/incidents/${incidentId}/events/${context.writer}.jsonl`)).toBe(
 			readFileSync(journalPathOf(workspace.docsDir, incidentId, context.writer), 'utf8'),
 		);
+	});
+
+	it('makes each tree from the index kept for the last one, and the tree still holds exactly the local files: one gone is left out, a damaged kept index is rebuilt', async () => {
+		const remote = makeRemote();
+		const alice = responder(remote, 'alice');
+		const {incidentId} = openIncident(alice.context, {title: 'Kept index', severity: 2});
+		// Shared like every file in events/, but no writer's journal: nothing brings it back once it is gone here.
+		const scratch = join(alice.workspace.docsDir, 'incidents', incidentId, 'events', 'scratch.jsonl');
+		writeFileSync(scratch, '{"scratch":1}\n');
+		await alice.sync();
+		const branchFiles = () => git(remote, 'ls-tree', '-r', '--name-only', 'incident-tui-events').trim().split('\n');
+		expect(branchFiles()).toContain(`docs/incidents/${incidentId}/events/scratch.jsonl`);
+		const keptIndexes = () => readdirSync(join(alice.dir, '.git')).filter(name => name.startsWith('incident-tui-tree-'));
+		expect(keptIndexes()).toHaveLength(1);
+
+		rmSync(scratch);
+		logNote(alice.context, {incidentId, kind: 'note', text: 'after the scratch file went'});
+		expect(await alice.sync()).toMatchObject({status: 'synced', sent: 1});
+		expect(branchFiles()).toEqual([`docs/incidents/${incidentId}/events/${alice.context.writer}.jsonl`]);
+
+		writeFileSync(join(alice.dir, '.git', keptIndexes()[0]!), 'not an index');
+		logNote(alice.context, {incidentId, kind: 'note', text: 'after the kept index was damaged'});
+		expect(await alice.sync()).toMatchObject({status: 'synced', sent: 1});
+		const journal = journalPathOf(alice.workspace.docsDir, incidentId, alice.context.writer);
+		expect(git(remote, 'show', `incident-tui-events:docs/incidents/${incidentId}/events/${alice.context.writer}.jsonl`)).toBe(readFileSync(journal, 'utf8'));
+		expect(keptIndexes()).toEqual([`incident-tui-tree-${git(remote, 'rev-parse', 'incident-tui-events^{tree}').trim()}.index`]);
 	});
 });
