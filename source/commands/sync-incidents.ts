@@ -1,6 +1,6 @@
 import {basename, relative, sep} from 'node:path';
 import type {Workspace} from '../config/workspace.js';
-import {BlobCache, fileStat, type FileStat, type StoredFile, type TreeEntry} from '../git/blob-cache.js';
+import {BlobCache, fileStat, type FileStat, type RemoteTip, type StoredFile, type TreeEntry} from '../git/blob-cache.js';
 import {
 	commitTree,
 	fetchEventsBranch,
@@ -8,6 +8,7 @@ import {
 	openEventsRemote,
 	privateFilesOf,
 	pushEventsBranch,
+	pushOnLease,
 	readBlobs,
 	SYNC_BRANCH,
 	trackPushed,
@@ -30,6 +31,8 @@ import type {CommandContext} from './command-context.js';
 // lines the other side lacks (journal/merge-remote-lines.ts decides which may
 // come in). The tree is always made from the local files, so nothing refused
 // travels on. A push that loses a race is fetched, merged and tried again.
+// When only local journals changed since this machine last fetched or pushed
+// the remote's tip, the push goes first, leased on that tip (see pushFirst).
 
 const ATTEMPTS = 5;
 
@@ -79,30 +82,47 @@ export async function syncIncidents(
 	const {indexFile, cacheFile} = await privateFilesOf(beside);
 	const cache = BlobCache.load(cacheFile);
 	let saved = false;
+	const pushed = async (tip: RemoteTip, local: ReadonlyMap<string, LocalJournal>) => {
+		cache.rememberRemote(tip, entriesOf(local));
+		const tracked = trackPushed(git, tip.commit);
+		// Written while git moves the ref.
+		cache.save();
+		saved = true;
+		await tracked;
+	};
 	try {
-		for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+		const first = await pushFirst(git, cache, workspace, docsPrefix, indexFile, remote, context.handle);
+		if (first.outcome === 'pushed') {
+			await pushed(first.tip, first.local);
+			return {...result, status: 'synced', attempts: 1, sent: first.sent};
+		}
+		let prepared: PreparedLocal | undefined = first.prepared;
+		for (let attempt = first.tried ? 2 : 1; attempt <= ATTEMPTS; attempt++) {
 			result.attempts = attempt;
 			// The tree is made from the local files alone, so it is built while the fetch runs; it is checked, and made again, once the remote is known.
-			const [fetched, prepared] = await Promise.allSettled([fetchEventsBranch(git, remote), prepareLocal(beside, cache, workspace, docsPrefix, indexFile)]);
+			const [fetched, preparing] = await Promise.allSettled([
+				fetchEventsBranch(git, remote),
+				prepared ?? prepareLocal(beside, cache, scanJournals(workspace.docsDir, docsPrefix), indexFile),
+			]);
+			prepared = undefined;
 			if (fetched.status === 'rejected') throw fetched.reason;
-			if (prepared.status === 'rejected') throw prepared.reason;
+			if (preparing.status === 'rejected') throw preparing.reason;
 			const tip = fetched.value;
-			let {local, tree} = prepared.value;
+			let {local, tree} = preparing.value;
 			if (tip && tree === tip.tree) {
-				prepared.value.remember();
-				cache.rememberRemote(tree, entriesOf(local));
+				preparing.value.remember();
+				cache.rememberRemote(tip, entriesOf(local));
 				return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
 			}
 
 			const remoteEntries = tip ? (cache.remoteEntries(tip.tree) ?? (await listTree(git, tip.tree))) : new Map<string, TreeEntry>();
-			if (tip) cache.rememberRemote(tip.tree, remoteEntries);
+			if (tip) cache.rememberRemote(tip, remoteEntries);
 			const remoteJournals = await readNewRemoteJournals(git, cache, workspace.docsDir, docsPrefix, remoteEntries, local);
 			// Only now: what the cache knew from before is what tells which remote journals are new.
-			prepared.value.remember();
+			preparing.value.remember();
 
 			// Only a blob the fetched tree holds, or one stored in this sync, is sure to still be in the object store.
-			const present = new Set([...remoteEntries.values()].map(entry => entry.blob));
-			for (const journal of local.values()) if (journal.fresh) present.add(journal.blob);
+			const present = presentBlobs(remoteEntries, local);
 			let merged = false;
 			if (tip && remoteJournals.texts.size > 0) {
 				const journals = [...remoteJournals.texts].map(([path, content]) => ({...journalAt(workspace.docsDir, path.slice(docsPrefix.length))!, content}));
@@ -122,12 +142,7 @@ export async function syncIncidents(
 			tree ??= await writeTree(git, indexFile, blobsOf(local), cache.rememberedRemote());
 			const commit = await commitTree(git, tree, tip?.commit, context.handle);
 			if (await pushEventsBranch(git, remote, commit)) {
-				cache.rememberRemote(tree, entriesOf(local));
-				const tracked = trackPushed(git, commit);
-				// Written while git moves the ref.
-				cache.save();
-				saved = true;
-				await tracked;
+				await pushed({commit, tree}, local);
 				return {...result, status: 'synced', sent: countUnsent(local, remoteEntries, remoteJournals)};
 			}
 		}
@@ -178,12 +193,12 @@ interface PreparedLocal {
 /**
  * The local journals as blobs and as a tree, without knowing the remote yet:
  * blob ids the cache holds are taken on trust here and checked against the
- * fetched tree afterwards. When nothing changed since the last push, the tree
+ * remote's tree afterwards. When nothing changed since the last push, the tree
  * is the one the cache remembers and no git runs.
  */
-async function prepareLocal(git: Git, cache: BlobCache, workspace: Workspace, docsPrefix: string, indexFile: string): Promise<PreparedLocal> {
+async function prepareLocal(git: Git, cache: BlobCache, files: ReadonlyMap<string, LocalFile>, indexFile: string): Promise<PreparedLocal> {
 	const pending: [string, StoredFile][] = [];
-	const local = await storeJournals(git, cache, scanJournals(workspace.docsDir, docsPrefix), () => true, pending);
+	const local = await storeJournals(git, cache, files, () => true, pending);
 	const remember = () => {
 		for (const [path, stored] of pending.splice(0)) cache.remember(path, stored);
 	};
@@ -194,6 +209,53 @@ async function prepareLocal(git: Git, cache: BlobCache, workspace: Workspace, do
 	// A blob the cache names may be gone from the object store: write-tree refuses it, and the tree is made again later.
 	const tree = await writeTree(git, indexFile, blobsOf(local), cache.rememberedRemote()).catch(() => undefined);
 	return {local, tree, remember};
+}
+
+type FirstPush =
+	| {outcome: 'pushed'; tip: RemoteTip; local: Map<string, LocalJournal>; sent: number}
+	/** `tried`: a push went out and failed, which counts as an attempt; `prepared`: the local journals, for the fetch to reuse. */
+	| {outcome: 'fetch first'; tried: boolean; prepared?: PreparedLocal};
+
+/**
+ * Sends the local changes in one round trip, without fetching, when the
+ * remote can hold nothing new for this machine: the usual sync, had it found
+ * the remote still at the tip this machine last fetched or pushed, would read
+ * and merge nothing from it (every journal of that tip is one this machine
+ * stored and whose file has only grown since) and would push the local tree on
+ * top of it. That same commit is pushed here, leased on that tip, so it lands
+ * only if the remote is indeed still there; otherwise the usual sync runs. With
+ * nothing to send, only a fetch can receive, so the usual sync runs too.
+ */
+async function pushFirst(
+	git: Git,
+	cache: BlobCache,
+	workspace: Workspace,
+	docsPrefix: string,
+	indexFile: string,
+	remote: string,
+	handle: string,
+): Promise<FirstPush> {
+	const known = cache.lastRemoteTip();
+	if (!known) return {outcome: 'fetch first', tried: false};
+	const prepared = await prepareLocal(git, cache, scanJournals(workspace.docsDir, docsPrefix), indexFile);
+	const {local, tree} = prepared;
+	if (tree === undefined || tree === known.tree) return {outcome: 'fetch first', tried: false, prepared};
+	// Asked before `remember`: what the cache knew from before is what tells which remote journals are new.
+	const {toRead, knownLines} = remoteJournalsToRead(cache, workspace.docsDir, docsPrefix, known.entries, local);
+	const present = presentBlobs(known.entries, local);
+	if (toRead.length > 0 || [...local.values()].some(journal => !present.has(journal.blob))) return {outcome: 'fetch first', tried: false, prepared};
+	const commit = await commitTree(git, tree, known.commit, handle);
+	const outcome = await pushOnLease(git, remote, commit, known.commit);
+	if (outcome !== 'pushed') return {outcome: 'fetch first', tried: true, prepared};
+	prepared.remember();
+	return {outcome: 'pushed', tip: {commit, tree}, local, sent: countUnsent(local, known.entries, {texts: new Map(), knownLines})};
+}
+
+/** The blobs sure to be in the object store: those of the remote's tree, and those stored in this sync. */
+function presentBlobs(remoteEntries: ReadonlyMap<string, TreeEntry>, local: ReadonlyMap<string, LocalJournal>): Set<string> {
+	const present = new Set([...remoteEntries.values()].map(entry => entry.blob));
+	for (const journal of local.values()) if (journal.fresh) present.add(journal.blob);
+	return present;
 }
 
 /**
@@ -247,18 +309,17 @@ interface RemoteJournals {
 }
 
 /**
- * Reads only the remote journals that can hold anything new here: a blob this
- * machine stored from the same file before, which has only grown since
- * (journals are append-only), has nothing to merge.
+ * The remote journals that can hold anything new here, as [path, blob]: a
+ * blob this machine stored from the same file before, which has only grown
+ * since (journals are append-only), has nothing to merge.
  */
-async function readNewRemoteJournals(
-	git: Git,
+function remoteJournalsToRead(
 	cache: BlobCache,
 	docsDir: string,
 	docsPrefix: string,
 	remoteEntries: ReadonlyMap<string, TreeEntry>,
 	local: ReadonlyMap<string, LocalJournal>,
-): Promise<RemoteJournals> {
+): {toRead: [string, string][]; knownLines: Map<string, number>} {
 	const knownLines = new Map<string, number>();
 	const toRead: [string, string][] = [];
 	for (const [path, {blob}] of remoteEntries) {
@@ -274,6 +335,19 @@ async function readNewRemoteJournals(
 		if (known) knownLines.set(path, known.lines);
 		else toRead.push([path, blob]);
 	}
+	return {toRead, knownLines};
+}
+
+/** Reads the remote journals that can hold anything new here (see remoteJournalsToRead), in one git process. */
+async function readNewRemoteJournals(
+	git: Git,
+	cache: BlobCache,
+	docsDir: string,
+	docsPrefix: string,
+	remoteEntries: ReadonlyMap<string, TreeEntry>,
+	local: ReadonlyMap<string, LocalJournal>,
+): Promise<RemoteJournals> {
+	const {toRead, knownLines} = remoteJournalsToRead(cache, docsDir, docsPrefix, remoteEntries, local);
 	const contents = await readBlobs(git, toRead.map(([, blob]) => blob));
 	return {texts: new Map(toRead.map(([path, blob]) => [path, contents.get(blob)!])), knownLines};
 }

@@ -1,6 +1,6 @@
 import {copyFileSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join} from 'node:path';
-import type {TreeEntry} from './blob-cache.js';
+import type {RemoteTip, TreeEntry} from './blob-cache.js';
 import {GitFault, faultFromGitError} from './git-fault.js';
 import {GitCommandError, gitRunner, type Git, type GitRunnerOptions} from './run-git.js';
 
@@ -21,11 +21,6 @@ export function openEventsRemote(root: string, inGitRepository: boolean, options
 		throw new GitFault('not-a-repository', `${root} is not inside a git repository`, 'sync needs the ops repository and a remote; logging works without it');
 	}
 	return gitRunner(root, {...options, retry: 'sync again'});
-}
-
-export interface RemoteTip {
-	commit: string;
-	tree: string;
 }
 
 export interface PrivateFiles {
@@ -225,12 +220,43 @@ export async function commitTree(git: Git, tree: string, parent: string | undefi
 /** True when pushed; false when the remote moved on (fetch, merge and try again). The tracking ref is the caller's: see trackPushed. */
 export async function pushEventsBranch(git: Git, remote: string, commit: string): Promise<boolean> {
 	try {
-		await git(['push', '--quiet', remote, `${commit}:refs/heads/${SYNC_BRANCH}`], {network: true, what: `git push to "${remote}" (the remote or a pre-push hook)`});
+		return await push(git, remote, commit);
+	} catch (error) {
+		throw offlineOr(error, remote);
+	}
+}
+
+/**
+ * Pushes `commit` only while the remote's branch is still at `lease`, without
+ * fetching first: 'pushed'; 'moved' when someone else pushed since (fetch and
+ * merge first); 'unsure' when the push failed in a way only the fetch names
+ * as today (the usual sync then runs and says it). A refusal, a remote that
+ * is unreachable or not configured, and git's time limit end the sync with
+ * the very fault the usual sync would give.
+ */
+export async function pushOnLease(git: Git, remote: string, commit: string, lease: string): Promise<'pushed' | 'moved' | 'unsure'> {
+	try {
+		return (await push(git, remote, commit, lease)) ? 'pushed' : 'moved';
+	} catch (error) {
+		if (error instanceof GitFault) throw error;
+		// The same words the fetch would have found: the push meets the same transport first.
+		const fault = await fetchFault(git, error, remote);
+		if (fault.code === 'offline' || fault.code === 'no-remote') throw fault;
+		return 'unsure';
+	}
+}
+
+/** True when pushed, false when the remote moved on; a refusal or git's time limit is a GitFault, anything else git's own error. */
+async function push(git: Git, remote: string, commit: string, lease?: string): Promise<boolean> {
+	// A lease to a branch the remote moved or deleted is refused as `[rejected] … (stale info)`, before anything is sent.
+	const leased = lease ? [`--force-with-lease=refs/heads/${SYNC_BRANCH}:${lease}`] : [];
+	try {
+		await git(['push', '--quiet', ...leased, remote, `${commit}:refs/heads/${SYNC_BRANCH}`], {network: true, what: `git push to "${remote}" (the remote or a pre-push hook)`});
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		if (/\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value/i.test(text)) return false;
 		if (error instanceof GitFault) throw error;
-		throw refusedPush(text, remote) ?? offlineOr(error, remote);
+		throw refusedPush(text, remote) ?? error;
 	}
 	return true;
 }
