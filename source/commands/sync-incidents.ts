@@ -1,10 +1,23 @@
 import {basename, relative, sep} from 'node:path';
 import type {Workspace} from '../config/workspace.js';
-import {BlobCache, fileStat, type FileStat, type TreeEntry} from '../git/blob-cache.js';
-import {commitTree, fetchEventsBranch, listTree, openEventsRemote, pushEventsBranch, readBlobs, SYNC_BRANCH, writeBlobs, writeTree} from '../git/events-branch.js';
+import {BlobCache, fileStat, type FileStat, type RemoteTip, type StoredFile, type TreeEntry} from '../git/blob-cache.js';
+import {
+	commitTree,
+	fetchEventsBranch,
+	listTree,
+	openEventsRemote,
+	privateFilesOf,
+	pushEventsBranch,
+	pushOnLease,
+	readBlobs,
+	SYNC_BRANCH,
+	trackPushed,
+	writeBlobs,
+	writeTree,
+} from '../git/events-branch.js';
 import {GitFault} from '../git/git-fault.js';
 import type {Git, GitRunnerOptions} from '../git/run-git.js';
-import {journalAt, type JournalLocation} from '../journal/journal-paths.js';
+import {journalAt} from '../journal/journal-paths.js';
 import {mergeRemoteLines} from '../journal/merge-remote-lines.js';
 import {lineKey} from '../journal/read-journal.js';
 import {journalFilesToShare, sharedJournalOf} from '../journal/shared-journals.js';
@@ -18,6 +31,8 @@ import type {CommandContext} from './command-context.js';
 // lines the other side lacks (journal/merge-remote-lines.ts decides which may
 // come in). The tree is always made from the local files, so nothing refused
 // travels on. A push that loses a race is fetched, merged and tried again.
+// When only local journals changed since this machine last fetched or pushed
+// the remote's tip, the push goes first, leased on that tip (see pushFirst).
 
 const ATTEMPTS = 5;
 
@@ -59,52 +74,231 @@ export async function syncIncidents(
 	limits: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {},
 ): Promise<SyncResult> {
 	const git = openEventsRemote(workspace.root, workspace.inGitRepository, limits);
-	const paths = repositoryPaths(workspace);
+	// A second queue, for what runs while the fetch waits on the remote: it
+	// reads the journals and writes objects and the private index, never a ref.
+	const beside = openEventsRemote(workspace.root, workspace.inGitRepository, limits);
+	const docsPrefix = docsPrefixOf(workspace);
 	const result: SyncResult = {status: 'up-to-date', received: 0, sent: 0, attempts: 0, setAside: new Map()};
-	let cache: BlobCache | undefined;
-	for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-		result.attempts = attempt;
-		const {tip, indexFile, cacheFile} = await fetchEventsBranch(git, remote);
-		cache ??= BlobCache.load(cacheFile);
-		const remoteEntries = tip ? (cache.remoteEntries(tip.tree) ?? (await listTree(git, tip.tree))) : new Map<string, TreeEntry>();
-		if (tip) cache.rememberRemote(tip.tree, remoteEntries);
-		const remoteJournals = await readNewRemoteJournals(git, cache, paths, remoteEntries);
-		if (tip && remoteJournals.texts.size > 0) {
-			const journals = [...remoteJournals.texts].map(([path, content]) => ({...paths.journalAt(path)!, content}));
-			const merged = mergeRemoteLines(workspace.docsDir, context.writer, {ref: `${remote}/${SYNC_BRANCH}`, commit: tip.commit}, journals);
-			result.received += merged.accepted;
-			for (const [file, lines] of merged.setAside) result.setAside.set(file, (result.setAside.get(file) ?? 0) + lines);
-			result.ownJournalConflict = merged.ownJournalConflict ?? result.ownJournalConflict;
-		}
-		const local = await storeLocalJournals(git, cache, workspace, paths, remoteEntries);
+	const {indexFile, cacheFile} = await privateFilesOf(beside);
+	const cache = BlobCache.load(cacheFile);
+	let saved = false;
+	const pushed = async (tip: RemoteTip, local: ReadonlyMap<string, LocalJournal>) => {
+		cache.rememberRemote(tip, entriesOf(local));
+		const tracked = trackPushed(git, tip.commit);
+		// Written while git moves the ref.
 		cache.save();
-		if (tip && sameTree(local, remoteEntries)) {
-			return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
+		saved = true;
+		await tracked;
+	};
+	try {
+		const first = await pushFirst(git, cache, workspace, docsPrefix, indexFile, remote, context.handle);
+		if (first.outcome === 'pushed') {
+			await pushed(first.tip, first.local);
+			return {...result, status: 'synced', attempts: 1, sent: first.sent};
 		}
-		const tree = await writeTree(git, indexFile, new Map([...local].map(([path, journal]) => [path, journal.blob])));
-		const commit = await commitTree(git, tree, tip?.commit, context.handle);
-		if (await pushEventsBranch(git, remote, commit)) {
-			cache.rememberRemote(tree, new Map([...local].map(([path, {blob}]) => [path, {mode: FILE_MODE, blob}])));
-			cache.save();
-			return {...result, status: 'synced', sent: countUnsent(local, remoteEntries, remoteJournals)};
+		let prepared: PreparedLocal | undefined = first.prepared;
+		for (let attempt = first.tried ? 2 : 1; attempt <= ATTEMPTS; attempt++) {
+			result.attempts = attempt;
+			// The tree is made from the local files alone, so it is built while the fetch runs; it is checked, and made again, once the remote is known.
+			const [fetched, preparing] = await Promise.allSettled([
+				fetchEventsBranch(git, remote),
+				prepared ?? prepareLocal(beside, cache, scanJournals(workspace.docsDir, docsPrefix), indexFile),
+			]);
+			prepared = undefined;
+			if (fetched.status === 'rejected') throw fetched.reason;
+			if (preparing.status === 'rejected') throw preparing.reason;
+			const tip = fetched.value;
+			let {local, tree} = preparing.value;
+			if (tip && tree === tip.tree) {
+				preparing.value.remember();
+				cache.rememberRemote(tip, entriesOf(local));
+				return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
+			}
+
+			const remoteEntries = tip ? (cache.remoteEntries(tip.tree) ?? (await listTree(git, tip.tree))) : new Map<string, TreeEntry>();
+			if (tip) cache.rememberRemote(tip, remoteEntries);
+			const remoteJournals = await readNewRemoteJournals(git, cache, workspace.docsDir, docsPrefix, remoteEntries, local);
+			// Only now: what the cache knew from before is what tells which remote journals are new.
+			preparing.value.remember();
+
+			// Only a blob the fetched tree holds, or one stored in this sync, is sure to still be in the object store.
+			const present = presentBlobs(remoteEntries, local);
+			let merged = false;
+			if (tip && remoteJournals.texts.size > 0) {
+				const journals = [...remoteJournals.texts].map(([path, content]) => ({...journalAt(workspace.docsDir, path.slice(docsPrefix.length))!, content}));
+				const outcome = mergeRemoteLines(workspace.docsDir, context.writer, {ref: `${remote}/${SYNC_BRANCH}`, commit: tip.commit}, journals);
+				result.received += outcome.accepted;
+				for (const [file, lines] of outcome.setAside) result.setAside.set(file, (result.setAside.get(file) ?? 0) + lines);
+				result.ownJournalConflict = outcome.ownJournalConflict ?? result.ownJournalConflict;
+				merged = outcome.accepted > 0;
+			}
+			if (merged || [...local.values()].some(journal => !present.has(journal.blob))) {
+				local = await storeJournals(git, cache, merged ? scanJournals(workspace.docsDir, docsPrefix) : local, blob => present.has(blob));
+				tree = undefined;
+			}
+			if (tip && sameTree(local, remoteEntries)) {
+				return {...result, status: result.received > 0 ? 'synced' : 'up-to-date', sent: 0};
+			}
+			tree ??= await writeTree(git, indexFile, blobsOf(local), cache.rememberedRemote());
+			const commit = await commitTree(git, tree, tip?.commit, context.handle);
+			if (await pushEventsBranch(git, remote, commit)) {
+				await pushed({commit, tree}, local);
+				return {...result, status: 'synced', sent: countUnsent(local, remoteEntries, remoteJournals)};
+			}
 		}
+	} finally {
+		// Whatever became of the sync, what was hashed stays known.
+		if (!saved) cache.save();
 	}
 	throw new GitFault('git-failed', `the remote's ${SYNC_BRANCH} branch kept moving during ${ATTEMPTS} attempts`, 'run incident-tui sync again; nothing was lost');
 }
 
 const FILE_MODE = '100644';
 
-interface RepositoryPaths {
-	/** A local file's path on the branch: relative to the repository, with `/`. */
-	of: (file: string) => string;
-	/** The journal a path on the branch stands for; anything else there is left where it is. */
-	journalAt: (path: string) => JournalLocation | undefined;
+/** The docs directory's path on the branch, with `/` and a trailing `/`, or nothing when it is the repository. */
+function docsPrefixOf({root, docsDir}: Workspace): string {
+	return docsDir === root ? '' : `${relative(root, docsDir).split(sep).join('/')}/`;
 }
 
-function repositoryPaths({root, docsDir}: Workspace): RepositoryPaths {
-	const of = (file: string) => relative(root, file).split(sep).join('/');
-	const docsPrefix = docsDir === root ? '' : `${of(docsDir)}/`;
-	return {of, journalAt: path => (path.startsWith(docsPrefix) ? journalAt(docsDir, path.slice(docsPrefix.length)) : undefined)};
+interface LocalJournal {
+	file: string;
+	stat?: FileStat;
+	blob: string;
+	lines: number;
+	/** Stored in this sync, not taken from the cache. */
+	fresh: boolean;
+	/** Read when it had to be stored again. */
+	text?: string;
+}
+
+interface LocalFile {
+	file: string;
+	stat?: FileStat;
+}
+
+/** Every local journal by its path on the branch, with its size, mtime and inode taken once. */
+function scanJournals(docsDir: string, docsPrefix: string): Map<string, LocalFile> {
+	// Taken before reading: a line appended meanwhile makes the next sync read the file again.
+	return new Map(journalFilesToShare(docsDir).map(({file, path}) => [`${docsPrefix}${path}`, {file, stat: fileStat(file)}]));
+}
+
+interface PreparedLocal {
+	local: Map<string, LocalJournal>;
+	/** The tree of the local journals, when it could be made before the remote was known. */
+	tree?: string;
+	/** Records in the cache what was stored. */
+	remember: () => void;
+}
+
+/**
+ * The local journals as blobs and as a tree, without knowing the remote yet:
+ * blob ids the cache holds are taken on trust here and checked against the
+ * remote's tree afterwards. When nothing changed since the last push, the tree
+ * is the one the cache remembers and no git runs.
+ */
+async function prepareLocal(git: Git, cache: BlobCache, files: ReadonlyMap<string, LocalFile>, indexFile: string): Promise<PreparedLocal> {
+	const pending: [string, StoredFile][] = [];
+	const local = await storeJournals(git, cache, files, () => true, pending);
+	const remember = () => {
+		for (const [path, stored] of pending.splice(0)) cache.remember(path, stored);
+	};
+	if (pending.length === 0) {
+		const tree = cache.remoteTreeOf(blobsOf(local));
+		if (tree) return {local, tree, remember};
+	}
+	// A blob the cache names may be gone from the object store: write-tree refuses it, and the tree is made again later.
+	const tree = await writeTree(git, indexFile, blobsOf(local), cache.rememberedRemote()).catch(() => undefined);
+	return {local, tree, remember};
+}
+
+type FirstPush =
+	| {outcome: 'pushed'; tip: RemoteTip; local: Map<string, LocalJournal>; sent: number}
+	/** `tried`: a push went out and failed, which counts as an attempt; `prepared`: the local journals, for the fetch to reuse. */
+	| {outcome: 'fetch first'; tried: boolean; prepared?: PreparedLocal};
+
+/**
+ * Sends the local changes in one round trip, without fetching, when the
+ * remote can hold nothing new for this machine: the usual sync, had it found
+ * the remote still at the tip this machine last fetched or pushed, would read
+ * and merge nothing from it (every journal of that tip is one this machine
+ * stored and whose file has only grown since) and would push the local tree on
+ * top of it. That same commit is pushed here, leased on that tip, so it lands
+ * only if the remote is indeed still there; otherwise the usual sync runs. With
+ * nothing to send, only a fetch can receive, so the usual sync runs too.
+ */
+async function pushFirst(
+	git: Git,
+	cache: BlobCache,
+	workspace: Workspace,
+	docsPrefix: string,
+	indexFile: string,
+	remote: string,
+	handle: string,
+): Promise<FirstPush> {
+	const known = cache.lastRemoteTip();
+	if (!known) return {outcome: 'fetch first', tried: false};
+	const prepared = await prepareLocal(git, cache, scanJournals(workspace.docsDir, docsPrefix), indexFile);
+	const {local, tree} = prepared;
+	if (tree === undefined || tree === known.tree) return {outcome: 'fetch first', tried: false, prepared};
+	// Asked before `remember`: what the cache knew from before is what tells which remote journals are new.
+	const {toRead, knownLines} = remoteJournalsToRead(cache, workspace.docsDir, docsPrefix, known.entries, local);
+	const present = presentBlobs(known.entries, local);
+	if (toRead.length > 0 || [...local.values()].some(journal => !present.has(journal.blob))) return {outcome: 'fetch first', tried: false, prepared};
+	const commit = await commitTree(git, tree, known.commit, handle);
+	const outcome = await pushOnLease(git, remote, commit, known.commit);
+	if (outcome !== 'pushed') return {outcome: 'fetch first', tried: true, prepared};
+	prepared.remember();
+	return {outcome: 'pushed', tip: {commit, tree}, local, sent: countUnsent(local, known.entries, {texts: new Map(), knownLines})};
+}
+
+/** The blobs sure to be in the object store: those of the remote's tree, and those stored in this sync. */
+function presentBlobs(remoteEntries: ReadonlyMap<string, TreeEntry>, local: ReadonlyMap<string, LocalJournal>): Set<string> {
+	const present = new Set([...remoteEntries.values()].map(entry => entry.blob));
+	for (const journal of local.values()) if (journal.fresh) present.add(journal.blob);
+	return present;
+}
+
+/**
+ * Every journal of `files` as a blob: those the cache knows unchanged (and
+ * whose blob `trusted` accepts) as they are, the others stored in one git
+ * process. What was stored is recorded in the cache, or in `pending` when the
+ * cache must not change yet.
+ */
+async function storeJournals(
+	git: Git,
+	cache: BlobCache,
+	files: ReadonlyMap<string, LocalFile>,
+	trusted: (blob: string) => boolean,
+	pending?: [string, StoredFile][],
+): Promise<Map<string, LocalJournal>> {
+	const local = new Map<string, LocalJournal>();
+	const toStore: {path: string; file: string; stat: FileStat; text: string; content?: string}[] = [];
+	for (const [path, {file, stat}] of files) {
+		const stored = cache.unchanged(path, stat);
+		if (stored && trusted(stored.blob)) {
+			local.set(path, {file, stat, blob: stored.blob, lines: stored.lines, fresh: false});
+			continue;
+		}
+		const shared = sharedJournalOf(file);
+		if (shared && stat) toStore.push({path, file, stat, text: shared.text, content: shared.complete ? undefined : shared.text});
+	}
+	const blobs = await writeBlobs(git, toStore);
+	toStore.forEach(({path, file, stat, text}, n) => {
+		const lines = linesOf(text).length;
+		const stored: StoredFile = {...stat, blob: blobs[n]!, length: Buffer.byteLength(text), lines};
+		if (pending) pending.push([path, stored]);
+		else cache.remember(path, stored);
+		local.set(path, {file, stat, blob: blobs[n]!, lines, text, fresh: true});
+	});
+	return new Map([...local].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function entriesOf(local: ReadonlyMap<string, LocalJournal>): Map<string, TreeEntry> {
+	return new Map([...local].map(([path, {blob}]) => [path, {mode: FILE_MODE, blob}]));
+}
+
+function blobsOf(local: ReadonlyMap<string, LocalJournal>): Map<string, string> {
+	return new Map([...local].map(([path, {blob}]) => [path, blob]));
 }
 
 interface RemoteJournals {
@@ -115,63 +309,47 @@ interface RemoteJournals {
 }
 
 /**
- * Reads only the remote journals that can hold anything new here: a blob this
- * machine stored from the same file before, which has only grown since
- * (journals are append-only), has nothing to merge.
+ * The remote journals that can hold anything new here, as [path, blob]: a
+ * blob this machine stored from the same file before, which has only grown
+ * since (journals are append-only), has nothing to merge.
  */
-async function readNewRemoteJournals(git: Git, cache: BlobCache, paths: RepositoryPaths, remoteEntries: ReadonlyMap<string, TreeEntry>): Promise<RemoteJournals> {
+function remoteJournalsToRead(
+	cache: BlobCache,
+	docsDir: string,
+	docsPrefix: string,
+	remoteEntries: ReadonlyMap<string, TreeEntry>,
+	local: ReadonlyMap<string, LocalJournal>,
+): {toRead: [string, string][]; knownLines: Map<string, number>} {
 	const knownLines = new Map<string, number>();
 	const toRead: [string, string][] = [];
 	for (const [path, {blob}] of remoteEntries) {
-		const journal = paths.journalAt(path);
-		if (!journal) continue;
-		const stored = cache.grownFrom(path, blob, fileStat(journal.localPath));
-		if (stored) knownLines.set(path, stored.lines);
-		else toRead.push([path, blob]);
-	}
-	const contents = await readBlobs(git, toRead.map(([, blob]) => blob));
-	return {texts: new Map(toRead.map(([path, blob]) => [path, contents.get(blob)!])), knownLines};
-}
-
-interface LocalJournal {
-	blob: string;
-	lines: number;
-	/** Read when it had to be stored again. */
-	text?: string;
-	file: string;
-}
-
-/** Every local journal as a blob: the unchanged ones from the cache, the others stored in one git process. */
-async function storeLocalJournals(
-	git: Git,
-	cache: BlobCache,
-	workspace: Workspace,
-	paths: RepositoryPaths,
-	remoteEntries: ReadonlyMap<string, TreeEntry>,
-): Promise<Map<string, LocalJournal>> {
-	// Only a blob the fetched tree holds is sure to still be in the object store.
-	const remoteBlobs = new Set([...remoteEntries.values()].map(entry => entry.blob));
-	const local = new Map<string, LocalJournal>();
-	const toStore: {path: string; file: string; stat: FileStat; text: string; content?: string}[] = [];
-	for (const file of journalFilesToShare(workspace.docsDir)) {
-		const path = paths.of(file);
-		// Taken before reading: a line appended meanwhile makes the next sync read the file again.
-		const stat = fileStat(file);
-		const stored = cache.unchanged(path, stat);
-		if (stored && remoteBlobs.has(stored.blob)) {
-			local.set(path, {blob: stored.blob, lines: stored.lines, file});
+		// The cache answers for nearly every path, so it is asked first: parsing each path costs more, at a few hundred incidents.
+		const stored = local.has(path) ? cache.grownFrom(path, blob, local.get(path)!.stat) : undefined;
+		if (stored) {
+			knownLines.set(path, stored.lines);
 			continue;
 		}
-		const shared = sharedJournalOf(file);
-		if (shared && stat) toStore.push({path, file, stat, text: shared.text, content: shared.complete ? undefined : shared.text});
+		const journal = path.startsWith(docsPrefix) ? journalAt(docsDir, path.slice(docsPrefix.length)) : undefined;
+		if (!journal) continue;
+		const known = local.has(path) ? undefined : cache.grownFrom(path, blob, fileStat(journal.localPath));
+		if (known) knownLines.set(path, known.lines);
+		else toRead.push([path, blob]);
 	}
-	const blobs = await writeBlobs(git, toStore);
-	toStore.forEach(({path, file, stat, text}, n) => {
-		const lines = linesOf(text).length;
-		cache.remember(path, {...stat, blob: blobs[n]!, length: Buffer.byteLength(text), lines});
-		local.set(path, {blob: blobs[n]!, lines, text, file});
-	});
-	return new Map([...local].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+	return {toRead, knownLines};
+}
+
+/** Reads the remote journals that can hold anything new here (see remoteJournalsToRead), in one git process. */
+async function readNewRemoteJournals(
+	git: Git,
+	cache: BlobCache,
+	docsDir: string,
+	docsPrefix: string,
+	remoteEntries: ReadonlyMap<string, TreeEntry>,
+	local: ReadonlyMap<string, LocalJournal>,
+): Promise<RemoteJournals> {
+	const {toRead, knownLines} = remoteJournalsToRead(cache, docsDir, docsPrefix, remoteEntries, local);
+	const contents = await readBlobs(git, toRead.map(([, blob]) => blob));
+	return {texts: new Map(toRead.map(([path, blob]) => [path, contents.get(blob)!])), knownLines};
 }
 
 function sameTree(local: ReadonlyMap<string, LocalJournal>, remoteEntries: ReadonlyMap<string, TreeEntry>): boolean {

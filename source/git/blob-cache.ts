@@ -32,10 +32,17 @@ export interface TreeEntry {
 	blob: string;
 }
 
+/** A commit of the remote's events branch, as fetched or pushed. */
+export interface RemoteTip {
+	commit: string;
+	tree: string;
+}
+
 interface CacheFile {
 	version: 1;
 	files: Record<string, StoredFile>;
-	remote?: {tree: string; entries: Record<string, TreeEntry>};
+	// `commit` is missing in caches written before it was kept: such a tip is not known.
+	remote?: {commit?: string; tree: string; entries: Record<string, TreeEntry>};
 }
 
 export class BlobCache {
@@ -65,8 +72,27 @@ export class BlobCache {
 		return this.remote?.tree === tree ? new Map(Object.entries(this.remote.entries)) : undefined;
 	}
 
-	rememberRemote(tree: string, entries: ReadonlyMap<string, TreeEntry>): void {
-		this.remote = {tree, entries: Object.fromEntries(entries)};
+	/** The remote tree remembered last, with its files. */
+	rememberedRemote(): {tree: string; entries: Map<string, TreeEntry>} | undefined {
+		return this.remote && {tree: this.remote.tree, entries: new Map(Object.entries(this.remote.entries))};
+	}
+
+	/** The remote's tip as this machine last fetched or pushed it, with its files. */
+	lastRemoteTip(): (RemoteTip & {entries: Map<string, TreeEntry>}) | undefined {
+		const {commit, tree, entries} = this.remote ?? {};
+		return commit && tree && entries ? {commit, tree, entries: new Map(Object.entries(entries))} : undefined;
+	}
+
+	/** The remembered remote tree, when it holds exactly `blobs` (path to blob) as plain files. */
+	remoteTreeOf(blobs: ReadonlyMap<string, string>): string | undefined {
+		if (!this.remote) return undefined;
+		const entries = Object.entries(this.remote.entries);
+		if (entries.length !== blobs.size) return undefined;
+		return entries.every(([path, {mode, blob}]) => mode === '100644' && blobs.get(path) === blob) ? this.remote.tree : undefined;
+	}
+
+	rememberRemote({commit, tree}: RemoteTip, entries: ReadonlyMap<string, TreeEntry>): void {
+		this.remote = {commit, tree, entries: Object.fromEntries(entries)};
 	}
 
 	/** The stored blob of `file` when the file is exactly as it was when stored. */

@@ -1,6 +1,6 @@
-import {readdirSync, rmSync} from 'node:fs';
+import {copyFileSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join} from 'node:path';
-import type {TreeEntry} from './blob-cache.js';
+import type {RemoteTip, TreeEntry} from './blob-cache.js';
 import {GitFault, faultFromGitError} from './git-fault.js';
 import {GitCommandError, gitRunner, type Git, type GitRunnerOptions} from './run-git.js';
 
@@ -23,35 +23,39 @@ export function openEventsRemote(root: string, inGitRepository: boolean, options
 	return gitRunner(root, {...options, retry: 'sync again'});
 }
 
-export interface RemoteTip {
-	commit: string;
-	tree: string;
-}
-
-export interface FetchedBranch {
-	/** Undefined when the remote has no events branch yet. */
-	tip?: RemoteTip;
+export interface PrivateFiles {
 	/** This process's private index file. */
 	indexFile: string;
 	/** The derived cache of blob ids (git/blob-cache.ts). */
 	cacheFile: string;
 }
 
-/** Fetches the remote's events branch, then asks git in one call where its private files go and what arrived. */
-export async function fetchEventsBranch(git: Git, remote: string): Promise<FetchedBranch> {
-	let fetched = true;
+/**
+ * Where sync keeps its private files. In a clone whose `.git` is a directory
+ * that is where git would put them, so no git process is needed; a worktree or
+ * submodule (a `.git` file) asks git.
+ */
+export async function privateFilesOf(git: Git): Promise<PrivateFiles> {
+	const indexName = `incident-tui-sync-${process.pid}.index`;
+	const dotGit = join(git.root, '.git');
+	if (statSync(dotGit, {throwIfNoEntry: false})?.isDirectory()) return {indexFile: join(dotGit, indexName), cacheFile: join(dotGit, CACHE_NAME)};
+	const [indexFile, cacheFile] = (await git(['rev-parse', '--git-path', indexName, '--git-path', CACHE_NAME])).trim().split('\n');
+	const absolute = (path: string) => (isAbsolute(path) ? path : join(git.root, path));
+	return {indexFile: absolute(indexFile!), cacheFile: absolute(cacheFile!)};
+}
+
+/** Fetches the remote's events branch; its tip is undefined when the remote has no events branch yet. */
+export async function fetchEventsBranch(git: Git, remote: string): Promise<RemoteTip | undefined> {
 	try {
 		await git(['fetch', '--quiet', '--no-tags', remote, `+refs/heads/${SYNC_BRANCH}:${TRACKING_REF}`], {network: true, what: `remote "${remote}"`});
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		if (!/couldn't find remote ref/i.test(text)) throw await fetchFault(git, error, remote);
 		await git(['update-ref', '-d', TRACKING_REF]).catch(() => undefined);
-		fetched = false;
+		return undefined;
 	}
-	const names = ['--git-path', `incident-tui-sync-${process.pid}.index`, '--git-path', CACHE_NAME];
-	const [indexFile, cacheFile, commit, tree] = (await git(['rev-parse', ...names, ...(fetched ? [TRACKING_REF, `${TRACKING_REF}^{tree}`] : [])])).trim().split('\n');
-	const absolute = (path: string) => (isAbsolute(path) ? path : join(git.root, path));
-	return {tip: commit && tree ? {commit, tree} : undefined, indexFile: absolute(indexFile!), cacheFile: absolute(cacheFile!)};
+	const [commit, tree] = (await git(['rev-parse', TRACKING_REF, `${TRACKING_REF}^{tree}`])).trim().split('\n');
+	return {commit: commit!, tree: tree!};
 }
 
 /** Only when the fetch failed: a remote that is not configured is named as such, not as unreachable. */
@@ -116,29 +120,80 @@ export async function writeBlobs(git: Git, sources: readonly BlobSource[]): Prom
 	return sources.map(source => ids.get(source)!);
 }
 
+/** The last tree written, with its files: its index is kept, so the next tree is made from what changed. */
+export interface TreeBase {
+	tree: string;
+	entries: ReadonlyMap<string, TreeEntry>;
+}
+
 /**
  * Writes a tree of exactly `entries` (path to blob) through a private index
- * file (removed again, also when git is stopped), so the responder's index is
- * never touched.
+ * file, so the responder's index is never touched. The index is then kept
+ * under the tree's id: starting from it, only the changed paths are given to
+ * git, and write-tree reuses every subtree whose files did not change, so the
+ * cost follows what changed, not how many incidents there are. Named by the
+ * tree it makes, a kept index cannot be mistaken for another: its files are
+ * exactly `base.entries`.
  */
-export async function writeTree(git: Git, indexFile: string, entries: ReadonlyMap<string, string>): Promise<string> {
-	removeStaleIndexes(dirname(indexFile));
-	try {
-		const env = {GIT_INDEX_FILE: indexFile};
-		const info = [...entries].map(([path, blob]) => `100644 ${blob}\t${path}\0`).join('');
-		await git(['update-index', '--add', '-z', '--index-info'], {input: info, env});
+export async function writeTree(git: Git, indexFile: string, entries: ReadonlyMap<string, string>, base?: TreeBase): Promise<string> {
+	const gitDir = dirname(indexFile);
+	const kept = removeStaleIndexes(gitDir);
+	const env = {GIT_INDEX_FILE: indexFile};
+	const build = async (changes: string) => {
+		await git(['update-index', '--add', '-z', '--index-info'], {input: changes, env});
 		return (await git(['write-tree'], {env})).trim();
+	};
+	try {
+		let tree: string | undefined;
+		if (base && kept.includes(keptIndexName(base.tree)) && copyIndex(join(gitDir, keptIndexName(base.tree)), indexFile)) {
+			// A kept index that git cannot use (damaged) only costs the full build below.
+			tree = await build(changedEntries(base.entries, entries)).catch(() => undefined);
+		}
+		if (tree === undefined) {
+			rmSync(indexFile, {force: true});
+			tree = await build([...entries].map(([path, blob]) => `${FILE_MODE} ${blob}\t${path}\0`).join(''));
+		}
+		renameSync(indexFile, join(gitDir, keptIndexName(tree)));
+		for (const name of kept) if (name !== keptIndexName(tree)) rmSync(join(gitDir, name), {force: true});
+		return tree;
 	} finally {
 		rmSync(indexFile, {force: true});
 	}
 }
 
-/** Private indexes of syncs that were killed before they could clean up. */
-function removeStaleIndexes(gitDir: string): void {
+const FILE_MODE = '100644';
+const keptIndexName = (tree: string) => `incident-tui-tree-${tree}.index`;
+
+/** --index-info lines that turn `base` into `entries`: mode 0 removes a path. */
+function changedEntries(base: ReadonlyMap<string, TreeEntry>, entries: ReadonlyMap<string, string>): string {
+	let changes = '';
+	for (const [path, blob] of entries) {
+		const before = base.get(path);
+		if (before?.mode !== FILE_MODE || before.blob !== blob) changes += `${FILE_MODE} ${blob}\t${path}\0`;
+	}
+	for (const [path, {blob}] of base) if (!entries.has(path)) changes += `0 ${blob}\t${path}\0`;
+	return changes;
+}
+
+/** False when another sync removed it meanwhile. */
+function copyIndex(from: string, to: string): boolean {
+	try {
+		copyFileSync(from, to);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Removes private indexes of syncs that were killed before they could clean up; returns the names of the kept ones. */
+function removeStaleIndexes(gitDir: string): string[] {
+	const kept: string[] = [];
 	for (const name of readdirSync(gitDir)) {
+		if (/^incident-tui-tree-[0-9a-f]+\.index$/.test(name)) kept.push(name);
 		const pid = /^incident-tui-sync-(\d+)\.index$/.exec(name)?.[1];
 		if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(gitDir, name), {force: true});
 	}
+	return kept;
 }
 
 function isRunning(pid: number): boolean {
@@ -162,18 +217,53 @@ export async function commitTree(git: Git, tree: string, parent: string | undefi
 	}
 }
 
-/** True when pushed; false when the remote moved on (fetch, merge and try again). */
+/** True when pushed; false when the remote moved on (fetch, merge and try again). The tracking ref is the caller's: see trackPushed. */
 export async function pushEventsBranch(git: Git, remote: string, commit: string): Promise<boolean> {
 	try {
-		await git(['push', '--quiet', remote, `${commit}:refs/heads/${SYNC_BRANCH}`], {network: true, what: `git push to "${remote}" (the remote or a pre-push hook)`});
+		return await push(git, remote, commit);
+	} catch (error) {
+		throw offlineOr(error, remote);
+	}
+}
+
+/**
+ * Pushes `commit` only while the remote's branch is still at `lease`, without
+ * fetching first: 'pushed'; 'moved' when someone else pushed since (fetch and
+ * merge first); 'unsure' when the push failed in a way only the fetch names
+ * as today (the usual sync then runs and says it). A refusal, a remote that
+ * is unreachable or not configured, and git's time limit end the sync with
+ * the very fault the usual sync would give.
+ */
+export async function pushOnLease(git: Git, remote: string, commit: string, lease: string): Promise<'pushed' | 'moved' | 'unsure'> {
+	try {
+		return (await push(git, remote, commit, lease)) ? 'pushed' : 'moved';
+	} catch (error) {
+		if (error instanceof GitFault) throw error;
+		// The same words the fetch would have found: the push meets the same transport first.
+		const fault = await fetchFault(git, error, remote);
+		if (fault.code === 'offline' || fault.code === 'no-remote') throw fault;
+		return 'unsure';
+	}
+}
+
+/** True when pushed, false when the remote moved on; a refusal or git's time limit is a GitFault, anything else git's own error. */
+async function push(git: Git, remote: string, commit: string, lease?: string): Promise<boolean> {
+	// A lease to a branch the remote moved or deleted is refused as `[rejected] … (stale info)`, before anything is sent.
+	const leased = lease ? [`--force-with-lease=refs/heads/${SYNC_BRANCH}:${lease}`] : [];
+	try {
+		await git(['push', '--quiet', ...leased, remote, `${commit}:refs/heads/${SYNC_BRANCH}`], {network: true, what: `git push to "${remote}" (the remote or a pre-push hook)`});
 	} catch (error) {
 		const text = error instanceof Error ? error.message : String(error);
 		if (/\[rejected\]|non-fast-forward|fetch first|cannot lock ref|failed to update ref|incorrect old value/i.test(text)) return false;
 		if (error instanceof GitFault) throw error;
-		throw refusedPush(text, remote) ?? offlineOr(error, remote);
+		throw refusedPush(text, remote) ?? error;
 	}
-	await git(['update-ref', TRACKING_REF, commit]);
 	return true;
+}
+
+/** After a push: the tracking ref follows, so the next fetch finds the remote as left. */
+export async function trackPushed(git: Git, commit: string): Promise<void> {
+	await git(['update-ref', TRACKING_REF, commit]);
 }
 
 /** The remote (or a local pre-push hook) said no: say why, in its words. */

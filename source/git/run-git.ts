@@ -84,10 +84,14 @@ function filteredEnvironment(extra: Record<string, string> = {}): NodeJS.Process
 export function gitRunner(root: string, options: GitRunnerOptions = {}): Git {
 	const timeouts = options.timeouts ?? DEFAULT_GIT_TIMEOUTS;
 	let queue: Promise<unknown> = Promise.resolve();
+	let running = 0;
 	const bytes = (args: readonly string[], call: GitCall = {}) => {
 		const seconds = call.network ? timeouts.networkSeconds : timeouts.localSeconds;
-		const run = queue.then(() => runGit(root, args, call, seconds, options));
-		queue = run.catch(() => undefined);
+		const start = () => runGit(root, args, call, seconds, options);
+		// Started at once when the runner is idle, so what the caller does next runs beside git.
+		const run = running === 0 ? start() : queue.then(start);
+		running++;
+		queue = run.catch(() => undefined).finally(() => running--);
 		return run;
 	};
 	return Object.assign(async (args: readonly string[], call?: GitCall) => (await bytes(args, call)).toString('utf8'), {bytes, root});
