@@ -157,7 +157,9 @@ export async function writeTree(git: Git, indexFile: string, entries: ReadonlyMa
 		for (const name of kept) if (name !== keptIndexName(tree)) rmSync(join(gitDir, name), {force: true});
 		return tree;
 	} finally {
+		// A git stopped while it wrote (time limit, the screen quitting) leaves its lock; the index is this process's alone.
 		rmSync(indexFile, {force: true});
+		rmSync(`${indexFile}.lock`, {force: true});
 	}
 }
 
@@ -190,7 +192,7 @@ function removeStaleIndexes(gitDir: string): string[] {
 	const kept: string[] = [];
 	for (const name of readdirSync(gitDir)) {
 		if (/^incident-tui-tree-[0-9a-f]+\.index$/.test(name)) kept.push(name);
-		const pid = /^incident-tui-sync-(\d+)\.index$/.exec(name)?.[1];
+		const pid = /^incident-tui-sync-(\d+)\.index(?:\.lock)?$/.exec(name)?.[1];
 		if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(gitDir, name), {force: true});
 	}
 	return kept;

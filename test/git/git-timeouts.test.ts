@@ -1,4 +1,5 @@
-import {existsSync, readdirSync, rmSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {chmodSync, existsSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {logNote} from '../../source/commands/log-note.js';
@@ -106,6 +107,35 @@ describe('git that never answers', {timeout: 20_000}, () => {
 		await waitForGroupGone(upload.pgidFile);
 		expect(privateIndexes(alice.dir)).toEqual([]);
 		git(alice.dir, 'config', '--unset', 'remote.origin.uploadpack');
+		expect(await alice.sync()).toMatchObject({status: 'synced'});
+	});
+
+	it('sync: stopped while git writes its private index, it leaves neither the index nor its lock, and the next sync works', async () => {
+		const remote = makeRemote();
+		const alice = responder(remote, 'alice');
+		openIncident(alice.context, {title: 'Quit while writing the tree', severity: 2});
+		// A git whose update-index takes the index's lock, as git does, and then never ends.
+		const bin = makeTempDir();
+		const pgidFile = join(bin, 'update-index.pgid');
+		const realGit = execFileSync('sh', ['-c', 'command -v git'], {encoding: 'utf8'}).trim();
+		writeFileSync(
+			join(bin, 'git'),
+			`#!/bin/sh\nif [ "$1" = update-index ] && [ -n "$GIT_INDEX_FILE" ]; then\n\t: >"$GIT_INDEX_FILE.lock"\n\tps -o pgid= -p $$ >'${pgidFile}'\n\texec sleep 120\nfi\nexec '${realGit}' "$@"\n`,
+		);
+		chmodSync(join(bin, 'git'), 0o755);
+		const path = process.env['PATH'];
+		process.env['PATH'] = `${bin}:${path}`;
+		try {
+			const quitting = new AbortController();
+			const syncing = faultOf(alice.sync({signal: quitting.signal, timeouts: {networkSeconds: 3600, localSeconds: 3600}}));
+			await scriptGroup(pgidFile);
+			quitting.abort();
+			expect(await syncing).toMatchObject({code: 'stopped'});
+			await waitForGroupGone(pgidFile);
+		} finally {
+			process.env['PATH'] = path;
+		}
+		expect(readdirSync(join(alice.dir, '.git')).filter(name => name.startsWith('incident-tui-sync-'))).toEqual([]);
 		expect(await alice.sync()).toMatchObject({status: 'synced'});
 	});
 });
