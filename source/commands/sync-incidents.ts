@@ -1,6 +1,6 @@
-import {basename, relative, sep} from 'node:path';
+import {basename} from 'node:path';
 import type {Workspace} from '../config/workspace.js';
-import {BlobCache, fileStat, type FileStat, type RemoteTip, type StoredFile, type TreeEntry} from '../git/blob-cache.js';
+import {BlobCache, fileStat, type RemoteTip, type TreeEntry} from '../git/blob-cache.js';
 import {
 	commitTree,
 	fetchEventsBranch,
@@ -12,7 +12,6 @@ import {
 	readBlobs,
 	SYNC_BRANCH,
 	trackPushed,
-	writeBlobs,
 	writeTree,
 } from '../git/events-branch.js';
 import {GitFault} from '../git/git-fault.js';
@@ -20,7 +19,8 @@ import type {Git, GitRunnerOptions} from '../git/run-git.js';
 import {journalAt} from '../journal/journal-paths.js';
 import {mergeRemoteLines} from '../journal/merge-remote-lines.js';
 import {lineKey} from '../journal/read-journal.js';
-import {journalFilesToShare, sharedJournalOf} from '../journal/shared-journals.js';
+import {sharedJournalOf} from '../journal/shared-journals.js';
+import {blobsOf, docsPrefixOf, entriesOf, FILE_MODE, linesOf, prepareLocal, scanJournals, storeJournals, type LocalJournal, type PreparedLocal} from './local-journals.js';
 import type {CommandContext} from './command-context.js';
 
 // Why a dedicated branch built with plumbing, not commits on the current branch:
@@ -153,64 +153,6 @@ export async function syncIncidents(
 	throw new GitFault('git-failed', `the remote's ${SYNC_BRANCH} branch kept moving during ${ATTEMPTS} attempts`, 'run incident-tui sync again; nothing was lost');
 }
 
-const FILE_MODE = '100644';
-
-/** The docs directory's path on the branch, with `/` and a trailing `/`, or nothing when it is the repository. */
-function docsPrefixOf({root, docsDir}: Workspace): string {
-	return docsDir === root ? '' : `${relative(root, docsDir).split(sep).join('/')}/`;
-}
-
-interface LocalJournal {
-	file: string;
-	stat?: FileStat;
-	blob: string;
-	lines: number;
-	/** Stored in this sync, not taken from the cache. */
-	fresh: boolean;
-	/** Read when it had to be stored again. */
-	text?: string;
-}
-
-interface LocalFile {
-	file: string;
-	stat?: FileStat;
-}
-
-/** Every local journal by its path on the branch, with its size, mtime and inode taken once. */
-function scanJournals(docsDir: string, docsPrefix: string): Map<string, LocalFile> {
-	// Taken before reading: a line appended meanwhile makes the next sync read the file again.
-	return new Map(journalFilesToShare(docsDir).map(({file, path}) => [`${docsPrefix}${path}`, {file, stat: fileStat(file)}]));
-}
-
-interface PreparedLocal {
-	local: Map<string, LocalJournal>;
-	/** The tree of the local journals, when it could be made before the remote was known. */
-	tree?: string;
-	/** Records in the cache what was stored. */
-	remember: () => void;
-}
-
-/**
- * The local journals as blobs and as a tree, without knowing the remote yet:
- * blob ids the cache holds are taken on trust here and checked against the
- * remote's tree afterwards. When nothing changed since the last push, the tree
- * is the one the cache remembers and no git runs.
- */
-async function prepareLocal(git: Git, cache: BlobCache, files: ReadonlyMap<string, LocalFile>, indexFile: string): Promise<PreparedLocal> {
-	const pending: [string, StoredFile][] = [];
-	const local = await storeJournals(git, cache, files, () => true, pending);
-	const remember = () => {
-		for (const [path, stored] of pending.splice(0)) cache.remember(path, stored);
-	};
-	if (pending.length === 0) {
-		const tree = cache.remoteTreeOf(blobsOf(local));
-		if (tree) return {local, tree, remember};
-	}
-	// A blob the cache names may be gone from the object store: write-tree refuses it, and the tree is made again later.
-	const tree = await writeTree(git, indexFile, blobsOf(local), cache.rememberedRemote()).catch(() => undefined);
-	return {local, tree, remember};
-}
-
 type FirstPush =
 	| {outcome: 'pushed'; tip: RemoteTip; local: Map<string, LocalJournal>; sent: number}
 	/** `tried`: a push went out and failed, which counts as an attempt; `prepared`: the local journals, for the fetch to reuse. */
@@ -256,49 +198,6 @@ function presentBlobs(remoteEntries: ReadonlyMap<string, TreeEntry>, local: Read
 	const present = new Set([...remoteEntries.values()].map(entry => entry.blob));
 	for (const journal of local.values()) if (journal.fresh) present.add(journal.blob);
 	return present;
-}
-
-/**
- * Every journal of `files` as a blob: those the cache knows unchanged (and
- * whose blob `trusted` accepts) as they are, the others stored in one git
- * process. What was stored is recorded in the cache, or in `pending` when the
- * cache must not change yet.
- */
-async function storeJournals(
-	git: Git,
-	cache: BlobCache,
-	files: ReadonlyMap<string, LocalFile>,
-	trusted: (blob: string) => boolean,
-	pending?: [string, StoredFile][],
-): Promise<Map<string, LocalJournal>> {
-	const local = new Map<string, LocalJournal>();
-	const toStore: {path: string; file: string; stat: FileStat; text: string; content?: string}[] = [];
-	for (const [path, {file, stat}] of files) {
-		const stored = cache.unchanged(path, stat);
-		if (stored && trusted(stored.blob)) {
-			local.set(path, {file, stat, blob: stored.blob, lines: stored.lines, fresh: false});
-			continue;
-		}
-		const shared = sharedJournalOf(file);
-		if (shared && stat) toStore.push({path, file, stat, text: shared.text, content: shared.complete ? undefined : shared.text});
-	}
-	const blobs = await writeBlobs(git, toStore);
-	toStore.forEach(({path, file, stat, text}, n) => {
-		const lines = linesOf(text).length;
-		const stored: StoredFile = {...stat, blob: blobs[n]!, length: Buffer.byteLength(text), lines};
-		if (pending) pending.push([path, stored]);
-		else cache.remember(path, stored);
-		local.set(path, {file, stat, blob: blobs[n]!, lines, text, fresh: true});
-	});
-	return new Map([...local].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function entriesOf(local: ReadonlyMap<string, LocalJournal>): Map<string, TreeEntry> {
-	return new Map([...local].map(([path, {blob}]) => [path, {mode: FILE_MODE, blob}]));
-}
-
-function blobsOf(local: ReadonlyMap<string, LocalJournal>): Map<string, string> {
-	return new Map([...local].map(([path, {blob}]) => [path, blob]));
 }
 
 interface RemoteJournals {
@@ -358,10 +257,6 @@ function sameTree(local: ReadonlyMap<string, LocalJournal>, remoteEntries: Reado
 		const entry = remoteEntries.get(path);
 		return entry?.mode === FILE_MODE && entry.blob === blob;
 	});
-}
-
-function linesOf(text: string): string[] {
-	return text.split('\n').filter(line => line !== '');
 }
 
 /** Lines of the pushed journals the remote did not hold before. */
