@@ -122,7 +122,33 @@ const confAssert = {
 	},
 };
 
-await build({...options, entryPoints: {cli: 'source/cli.tsx'}, plugins: [startPathInOneChunk, confAssert, builtinsWithoutFacade, yogaWithoutFetch]});
+// Every string-width in the bundle (Ink's, wrap-ansi's older one, ours) is
+// the package's own function behind source/ui/remembered-widths.ts: Ink
+// measures each text several times before the first frame and again every
+// frame. The stand-in imports the package's file by its path, which does not
+// come back here.
+const REMEMBERED_WIDTHS = resolve('source/ui/remembered-widths.ts');
+const rememberedWidths = {
+	name: 'remembered-widths',
+	setup(bundler) {
+		bundler.onResolve({filter: /^string-width$/}, async ({path, kind, importer, resolveDir, pluginData}) => {
+			if (pluginData === 'real') return undefined;
+			const real = await bundler.resolve(path, {kind, importer, resolveDir, pluginData: 'real'});
+			return real.errors.length > 0 ? real : {path: real.path, namespace: 'remembered-widths'};
+		});
+		bundler.onLoad({filter: /.*/, namespace: 'remembered-widths'}, ({path}) => ({
+			contents: [
+				`import measure from ${JSON.stringify(path)};`,
+				`import {rememberWidths} from ${JSON.stringify(REMEMBERED_WIDTHS)};`,
+				'export default rememberWidths(measure);',
+			].join('\n'),
+			loader: 'js',
+			resolveDir: dirname(path),
+		}));
+	},
+};
+
+await build({...options, entryPoints: {cli: 'source/cli.tsx'}, plugins: [startPathInOneChunk, confAssert, builtinsWithoutFacade, yogaWithoutFetch, rememberedWidths]});
 
 // Built apart, so that what they share with the CLI does not split its chunks
 // again: run's recorder (bin/incident-tui starts it beside a command), the bench.
