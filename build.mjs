@@ -3,6 +3,7 @@
 // 580-880 ms to its first frame, bundled 200-300 ms.
 import {build} from 'esbuild';
 import {existsSync, readFileSync, rmSync} from 'node:fs';
+import {builtinModules, createRequire} from 'node:module';
 import {dirname, resolve} from 'node:path';
 
 rmSync('dist', {recursive: true, force: true});
@@ -61,17 +62,35 @@ const startPathInOneChunk = {
 	},
 };
 
-// `import ... from 'node:crypto'` makes Node build an ES module facade of it,
-// which reads every export once, and crypto.webcrypto is a getter that loads
-// Web Crypto: ~3 ms of every start, used by nothing here. `require` (the
-// banner's) returns the module without a facade. Only for node:crypto: the
-// wrapper esbuild puts around a required module copies its properties at each
-// import site, which for node:process (14 sites in Ink) costs more than it saves.
-const cryptoByRequire = {
-	name: 'crypto-by-require',
+// `import ... from 'node:fs'` makes Node build an ES module facade of the
+// builtin, which reads every export once, getters included: node:fs's
+// `promises` and `ReadStream` load fs/promises, readline and streams,
+// node:process's `report` and `stdin` build a report and a stdin stream,
+// node:util's load MIME and AbortController, node:crypto's Web Crypto (~3 ms
+// alone); `log` uses none of them. Here each builtin is one ES module of the
+// bundle that takes it with `require` (the banner's, which builds no facade)
+// and exports it as it is, plus its plain functions and values by name; its
+// getters are not read until used, but for those imported by name below (a
+// named import of any other fails the build with "No matching export", never
+// a start). Unlike a required CommonJS module, no wrapper copies its
+// properties at each import site (node:process has 14 in Ink).
+const GETTERS_IMPORTED_BY_NAME = {'node:util': ['parseArgs']};
+const requireAtBuild = createRequire(import.meta.url);
+const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map(name => name.replaceAll('/', '\\/')).join('|')})$`);
+const builtinsWithoutFacade = {
+	name: 'builtins-without-facade',
 	setup(bundler) {
-		bundler.onResolve({filter: /^(node:)?crypto$/}, ({path, kind}) => (kind === 'import-statement' ? {path, namespace: 'by-require'} : undefined));
-		bundler.onLoad({filter: /.*/, namespace: 'by-require'}, ({path}) => ({contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js'}));
+		bundler.onResolve({filter: BUILTIN}, ({path, kind}) =>
+			kind === 'import-statement' ? {path: path.startsWith('node:') ? path : `node:${path}`, namespace: 'builtin-by-require'} : undefined,
+		);
+		bundler.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, ({path}) => {
+			const plain = Object.entries(Object.getOwnPropertyDescriptors(requireAtBuild(path)))
+				.filter(([name, property]) => ('value' in property || GETTERS_IMPORTED_BY_NAME[path]?.includes(name)) && name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name))
+				.map(([name]) => name);
+			const lines = [`const builtin = require(${JSON.stringify(path)});`, 'export default builtin;'];
+			plain.forEach((name, index) => lines.push(`const v${index} = builtin.${name};`, `export {v${index} as ${name}};`));
+			return {contents: lines.join('\n'), loader: 'js'};
+		});
 	},
 };
 
@@ -92,7 +111,44 @@ const yogaWithoutFetch = {
 	},
 };
 
-await build({...options, entryPoints: {cli: 'source/cli.tsx'}, plugins: [startPathInOneChunk, cryptoByRequire, yogaWithoutFetch]});
+// conf's node:assert, for deepEqual at every start: see stubs/assert-for-conf.ts.
+const CONF_DIR = dirname(requireAtBuild.resolve('conf'));
+const confAssert = {
+	name: 'conf-assert',
+	setup(bundler) {
+		bundler.onResolve({filter: /^(node:)?assert$/}, ({importer}) =>
+			importer.startsWith(CONF_DIR) ? {path: resolve('stubs/assert-for-conf.ts')} : undefined,
+		);
+	},
+};
+
+// Every string-width in the bundle (Ink's, wrap-ansi's older one, ours) is
+// the package's own function behind source/ui/remembered-widths.ts: Ink
+// measures each text several times before the first frame and again every
+// frame. The stand-in imports the package's file by its path, which does not
+// come back here.
+const REMEMBERED_WIDTHS = resolve('source/ui/remembered-widths.ts');
+const rememberedWidths = {
+	name: 'remembered-widths',
+	setup(bundler) {
+		bundler.onResolve({filter: /^string-width$/}, async ({path, kind, importer, resolveDir, pluginData}) => {
+			if (pluginData === 'real') return undefined;
+			const real = await bundler.resolve(path, {kind, importer, resolveDir, pluginData: 'real'});
+			return real.errors.length > 0 ? real : {path: real.path, namespace: 'remembered-widths'};
+		});
+		bundler.onLoad({filter: /.*/, namespace: 'remembered-widths'}, ({path}) => ({
+			contents: [
+				`import measure from ${JSON.stringify(path)};`,
+				`import {rememberWidths} from ${JSON.stringify(REMEMBERED_WIDTHS)};`,
+				'export default rememberWidths(measure);',
+			].join('\n'),
+			loader: 'js',
+			resolveDir: dirname(path),
+		}));
+	},
+};
+
+await build({...options, entryPoints: {cli: 'source/cli.tsx'}, plugins: [startPathInOneChunk, confAssert, builtinsWithoutFacade, yogaWithoutFetch, rememberedWidths]});
 
 // Built apart, so that what they share with the CLI does not split its chunks
 // again: run's recorder (bin/incident-tui starts it beside a command), the bench.

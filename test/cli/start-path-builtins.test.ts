@@ -6,7 +6,9 @@ import {runCli} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 
 // Node loads most of its own modules on first use, and some cost more than
-// the code `log` runs: Web Crypto (globalThis.crypto) ~3 ms. Which ones a run
+// the code `log` runs: Web Crypto (globalThis.crypto) ~3 ms, node:assert ~2 ms,
+// and what the getters of node:fs, node:process and node:util load when an
+// ES module facade reads them all (build.mjs, builtinsWithoutFacade). Which ones a run
 // loaded is in process.moduleLoadList; a preloaded script writes it out at exit.
 
 function builtinsLoadedBy(args: string[], repo: string, configDir: string): string[] {
@@ -25,4 +27,14 @@ it('logs a note without loading Web Crypto (event ids come from node:crypto)', (
 	const loaded = builtinsLoadedBy(['log', 'rolled back'], repo, configDir);
 	expect(loaded).toContain('NativeModule crypto');
 	expect(loaded).not.toContain('NativeModule internal/crypto/webcrypto');
+});
+
+it('logs a note without node:assert or what the getters of node:fs, node:process and node:util load', () => {
+	const {repo, configDir} = aliceRepo();
+	expect(runCli(['new', 'Checkout 5xx', '--sev', '1'], {cwd: repo, configDir}).code).toBe(0);
+	const loaded = builtinsLoadedBy(['log', 'rolled back'], repo, configDir);
+	expect(loaded).not.toContain('NativeModule assert');
+	expect(loaded).not.toContain('NativeModule internal/fs/streams');
+	expect(loaded).not.toContain('NativeModule internal/process/report');
+	expect(loaded).not.toContain('NativeModule internal/mime');
 });
