@@ -42,6 +42,26 @@ const readdirSafe = (path: string) => {
 	}
 };
 
+/** `run` of a command that traps SIGTERM, sent SIGTERM once it is ready: the command's trap must answer (exit 7). */
+async function expectSigtermReachesCommand([program, ...programArgs]: string[], env: Record<string, string>): Promise<void> {
+	const child = spawn(program!, [...programArgs, 'run', '--', 'sh', '-c', 'trap "echo got-term; exit 7" TERM; echo ready; while :; do sleep 0.05; done'], {
+		cwd: repo,
+		env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir, ...env},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stdout = '';
+	let sent = false;
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+		stdout += chunk;
+		// Once: a second SIGTERM after the command ended would end incident-tui itself, as it should.
+		if (stdout.includes('ready') && !sent) sent = child.kill('SIGTERM');
+	});
+	// Closed stdio: the launcher's recorder, which holds the same stderr, has logged the run by then.
+	const [code] = (await once(child, 'close')) as [number];
+	expect(stdout).toContain('got-term');
+	expect(code).toBe(7);
+}
+
 describe('incident-tui run', () => {
 	it('passes the output and the exit code through, and logs the command with its times and exit code', () => {
 		const id = open();
@@ -65,22 +85,9 @@ describe('incident-tui run', () => {
 	});
 
 	it('passes SIGTERM sent to incident-tui on to the command', async () => {
-		open();
-		const child = spawn(process.execPath, [CLI_PATH, 'run', '--', 'sh', '-c', 'trap "echo got-term; exit 7" TERM; echo ready; while :; do sleep 0.05; done'], {
-			cwd: repo,
-			env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		let stdout = '';
-		let sent = false;
-		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-			stdout += chunk;
-			// Once: a second SIGTERM after the command ended would end incident-tui itself, as it should.
-			if (stdout.includes('ready') && !sent) sent = child.kill('SIGTERM');
-		});
-		const [code] = (await once(child, 'close')) as [number];
-		expect(stdout).toContain('got-term');
-		expect(code).toBe(7);
+		const id = open();
+		await expectSigtermReachesCommand([process.execPath, CLI_PATH], {});
+		expect(commandEvents(id)).toEqual([expect.objectContaining({exitCode: 7})]);
 	});
 
 	it('runs the command when no incident is open, and says so in one line', () => {
@@ -187,20 +194,7 @@ describe('incident-tui run', () => {
 
 		it('passes SIGTERM sent to it on to the command', async () => {
 			const id = open();
-			const child = spawn(LAUNCHER_PATH, ['run', '--', 'sh', '-c', 'trap "echo got-term; exit 7" TERM; echo ready; while :; do sleep 0.05; done'], {
-				cwd: repo,
-				env: {...process.env, INCIDENT_TUI_CONFIG_DIR: configDir, TMPDIR: temporary},
-				stdio: ['ignore', 'pipe', 'pipe'],
-			});
-			let stdout = '';
-			let sent = false;
-			child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-				stdout += chunk;
-				if (stdout.includes('ready') && !sent) sent = child.kill('SIGTERM');
-			});
-			const [code] = (await once(child, 'close')) as [number];
-			expect(stdout).toContain('got-term');
-			expect(code).toBe(7);
+			await expectSigtermReachesCommand([LAUNCHER_PATH], {TMPDIR: temporary});
 			expect(commandEvents(id)).toEqual([expect.objectContaining({exitCode: 7})]);
 		});
 

@@ -11,22 +11,13 @@ import {git, makeRepo} from '../helpers/git-repo.js';
 import {hangingScript, scriptGroup, waitForGroupGone} from '../helpers/hanging-git.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 import {createCommandContext} from '../../source/commands/command-context.js';
-import {makeRemote, responder} from './responders.js';
+import {makeRemote, responder, faultOf} from './responders.js';
 
 // Git that never answers: each call must end within its (here lowered) time
 // limit, say so in one line, leave no process of git's group behind, and the
 // next call must work. Before the fix each of these hung until the test timed out.
 
 const quick = {timeouts: {networkSeconds: 1, localSeconds: 1}};
-
-async function faultOf(promise: Promise<unknown>): Promise<GitFault> {
-	const error = await promise.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeInstanceOf(GitFault);
-	return error as GitFault;
-}
 
 function expectOneLineTimeout(fault: GitFault, what: RegExp) {
 	expect(fault.code).toBe('timeout');

@@ -1,4 +1,6 @@
 import {join} from 'node:path';
+import {expect} from 'vitest';
+import {GitFault} from '../../source/git/git-fault.js';
 import {createCommandContext} from '../../source/commands/command-context.js';
 import {loadIncident} from '../../source/commands/load-incident.js';
 import {syncIncidents} from '../../source/commands/sync-incidents.js';
@@ -27,4 +29,14 @@ export function responder(remote: string, handle: string, limits: Limits = {}) {
 	const sync = (more: Limits = {}) => syncIncidents(context, workspace, 'origin', {...limits, ...more});
 	const timeline = (id: string) => loadIncident(workspace.docsDir, id).events.map(event => event.id);
 	return {dir, workspace, context, sync, timeline};
+}
+
+/** The GitFault a git call failed with (the test fails if it succeeded or failed otherwise). */
+export async function faultOf(promise: Promise<unknown>): Promise<GitFault> {
+	const error = await promise.then(
+		() => undefined,
+		(caught: unknown) => caught,
+	);
+	expect(error).toBeInstanceOf(GitFault);
+	return error as GitFault;
 }

@@ -7,7 +7,7 @@ import {GitFault} from '../../source/git/git-fault.js';
 import {journalPathOf} from '../../source/journal/journal-paths.js';
 import {git} from '../helpers/git-repo.js';
 import {countGitCalls} from './git-calls.js';
-import {makeRemote, responder} from './responders.js';
+import {makeRemote, responder, faultOf} from './responders.js';
 
 // When only local journals changed since this machine last fetched or pushed
 // the remote's tip, sync pushes first, leased on that tip: one round trip, no
@@ -16,15 +16,6 @@ import {makeRemote, responder} from './responders.js';
 // did before.
 
 const commands = (calls: readonly string[]) => calls.map(call => call.split(' ')[0]).sort();
-
-async function faultOf(promise: Promise<unknown>): Promise<GitFault> {
-	const error = await promise.then(
-		() => undefined,
-		(caught: unknown) => caught,
-	);
-	expect(error).toBeInstanceOf(GitFault);
-	return error as GitFault;
-}
 
 /** Alice and Bob, both synced with one incident: the remote's tip is the one each last fetched or pushed. */
 async function twoSynced() {
