@@ -1,6 +1,5 @@
 import {createReadStream, rmSync} from 'node:fs';
-import {EVIDENCE_TAIL_BYTES} from './core/evidence-text.js';
-import {OutputTail} from './cli/output-tail.js';
+import {OutputTail, readToEnd} from './cli/output-tail.js';
 
 // The Node half of `incident-tui run` on a terminal (ARCHITECTURE.md "Running
 // a command"): bin/incident-tui starts this beside util-linux `script`, which
@@ -14,9 +13,12 @@ const [directory = '', ...command] = process.argv.slice(2);
 // This process started with the command, give or take a fork.
 const startedAtEpochMs = performance.timeOrigin;
 
-const tail = new OutputTail(EVIDENCE_TAIL_BYTES * 2);
+const tail = new OutputTail();
 let timingLog = '';
-const logsRead = Promise.all([readToEnd(3, chunk => tail.push(chunk)), readToEnd(4, chunk => (timingLog += chunk.toString('utf8')))]);
+const logsRead = Promise.all([
+	readToEnd(createReadStream('', {fd: 3}), chunk => tail.push(chunk)),
+	readToEnd(createReadStream('', {fd: 4}), chunk => (timingLog += chunk.toString('utf8'))),
+]);
 
 try {
 	const {recordScriptRun} = await import('./cli/record-script-run.js');
@@ -27,13 +29,4 @@ try {
 	await logsRead;
 } finally {
 	rmSync(directory, {recursive: true, force: true});
-}
-
-function readToEnd(fd: number, onChunk: (chunk: Buffer) => void): Promise<void> {
-	return new Promise(resolve => {
-		const stream = createReadStream('', {fd});
-		stream.on('data', chunk => onChunk(chunk as Buffer));
-		stream.on('close', resolve);
-		stream.on('error', () => resolve());
-	});
 }

@@ -6,7 +6,8 @@ import {displaySafe} from '../core/display-safe.js';
 import {filterFollowUps, followUpsOf, isUrgentOverdue, type FollowUp} from '../core/follow-ups.js';
 import type {CliSetup} from './cli-setup.js';
 import type {Flags} from './commands-table.js';
-import {print, warn} from './output.js';
+import {alignedLines, print, warn} from './output.js';
+import {parseChoice} from './parse-flags.js';
 
 const STATUS_WORDS: Record<ActionStatus, string> = {open: 'open', 'in-progress': 'in progress', done: 'done', 'wont-do': "won't do"};
 
@@ -68,17 +69,16 @@ function printTable(rows: readonly FollowUp[], total: number): void {
 		`${row.ageDays}d`,
 		displaySafe(row.description) + (row.ref ? ` (${displaySafe(/^[0-9a-f]{40,64}$/.test(row.ref) ? row.ref.slice(0, 7) : row.ref)})` : ''),
 	]);
-	const widths = header.map((title, column) => Math.max(title.length, ...cells.map(row => row[column]!.length)));
-	const line = (row: string[]) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
-	print(line(header));
+	const [headerLine, ...lines] = alignedLines([header, ...cells]);
+	print(headerLine!);
 	let incident = '';
-	for (const [index, row] of cells.entries()) {
+	for (const [index, line] of lines.entries()) {
 		// A blank line between incidents.
 		if (rows[index]!.incidentId !== incident) {
 			if (index > 0) print('');
 			incident = rows[index]!.incidentId;
 		}
-		print(line(row));
+		print(line);
 	}
 	if (rows.some(row => row.overdue)) print('! past its due date');
 }
@@ -99,26 +99,18 @@ function addCommand(setup: CliSetup, incidentId: string | undefined, words: stri
 	return 0;
 }
 
-function parsePriority(value: string | undefined): Priority | undefined {
-	if (value === undefined) return undefined;
-	const priority = PRIORITIES.find(p => p === value.trim().toUpperCase());
-	if (!priority) throw new UserError(`"${value}" is not a priority; use ${PRIORITIES.join(', ')}`, 'nothing was written');
-	return priority;
-}
+const NOTHING_WRITTEN = 'nothing was written';
+const upper = (text: string) => text.toUpperCase();
+const lower = (text: string) => text.toLowerCase();
 
-function parseStatus(value: string | undefined): ActionStatus | undefined {
-	if (value === undefined) return undefined;
-	const status = ACTION_STATUSES.find(s => s === value.trim().toLowerCase());
-	if (!status) throw new UserError(`"${value}" is not a status; use ${ACTION_STATUSES.join(', ')}`, 'nothing was written');
-	return status;
-}
+const parsePriority = (value: string | undefined): Priority | undefined =>
+	value === undefined ? undefined : parseChoice(value, PRIORITIES, list => `"${value}" is not a priority; use ${list}`, upper, NOTHING_WRITTEN);
 
-function parseKind(value: string | undefined): ActionKind | undefined {
-	if (value === undefined) return undefined;
-	const kind = ACTION_KINDS.find(k => k === value.trim().toLowerCase());
-	if (!kind) throw new UserError(`"${value}" is not an action type; use ${ACTION_KINDS.join(', ')}`, 'nothing was written');
-	return kind;
-}
+const parseStatus = (value: string | undefined): ActionStatus | undefined =>
+	value === undefined ? undefined : parseChoice(value, ACTION_STATUSES, list => `"${value}" is not a status; use ${list}`, lower, NOTHING_WRITTEN);
+
+const parseKind = (value: string | undefined): ActionKind | undefined =>
+	value === undefined ? undefined : parseChoice(value, ACTION_KINDS, list => `"${value}" is not an action type; use ${list}`, lower, NOTHING_WRITTEN);
 
 function parseDue(value: string | undefined): string | undefined {
 	if (value === undefined) return undefined;

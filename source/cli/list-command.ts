@@ -4,7 +4,7 @@ import {displaySafe} from '../core/display-safe.js';
 import {formatDuration} from '../core/metrics.js';
 import {formatUtcDateTime} from '../core/time-format.js';
 import type {CliSetup} from './cli-setup.js';
-import {print, shownPath, warn} from './output.js';
+import {alignedLines, print, shownPath, warn} from './output.js';
 
 export function listCommand(setup: CliSetup, flags: {json?: boolean}): void {
 	const {incidents, damaged} = surveyIncidents(setup.workspace.docsDir, setup.context.now());
@@ -29,11 +29,7 @@ export function listCommand(setup: CliSetup, flags: {json?: boolean}): void {
 		displaySafe(incident.title),
 	]);
 	const header = ['ID', 'SEV', 'STATUS', 'OPENED', 'DURATION', 'EVENTS', 'TITLE'];
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
-	const line = (cells: string[]) =>
-		cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
-	print(line(header));
-	for (const row of rows) print(line(row));
+	for (const line of alignedLines([header, ...rows])) print(line);
 	for (const leftover of damaged) print(describeDamaged(leftover));
 }
 

@@ -8,6 +8,12 @@ import {GitFault} from '../git/git-fault.js';
  * files: on a terminal each line is made display-safe (no escape sequence can
  * retitle the window or write the clipboard); into a pipe or file it stays exact.
  */
+/** A table's rows (the header first) as lines: each column but the last padded to its widest cell, two spaces apart. */
+export function alignedLines(rows: readonly (readonly string[])[]): string[] {
+	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)));
+	return rows.map(row => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  '));
+}
+
 export function print(text: string): void {
 	if (process.stdout.destroyed) return;
 	const shown = process.stdout.isTTY ? text.split('\n').map(displaySafe).join('\n') : text;

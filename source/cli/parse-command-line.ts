@@ -17,8 +17,10 @@ function parseOptions(command: CommandSpec | undefined): NonNullable<ParseArgsCo
 	);
 }
 
+const SHARED_OPTIONS = parseOptions(undefined);
+
 const tokensOf = (argv: readonly string[], command: CommandSpec | undefined) =>
-	parseArgs({args: [...argv], options: parseOptions(command), strict: false, allowPositionals: true, tokens: true}).tokens;
+	parseArgs({args: [...argv], options: command?.ownFlags ? parseOptions(command) : SHARED_OPTIONS, strict: false, allowPositionals: true, tokens: true}).tokens;
 
 /**
  * `util.parseArgs` in its lenient mode, so that every mistake gets our own
@@ -26,10 +28,11 @@ const tokensOf = (argv: readonly string[], command: CommandSpec | undefined) =>
  * Node's; the flags each command takes come from the commands table.
  */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
-	const commandName = tokensOf(argv, undefined).find(token => token.kind === 'positional')?.value;
+	const shared = tokensOf(argv, undefined);
+	const commandName = shared.find(token => token.kind === 'positional')?.value;
 	const command = commandName === undefined ? undefined : findCommand(commandName);
 	// Read again with the command's own flags: `listen --open 2` takes a value where `actions --open` takes none.
-	const tokens = command?.ownFlags ? tokensOf(argv, command) : tokensOf(argv, undefined);
+	const tokens = command?.ownFlags ? tokensOf(argv, command) : shared;
 	const args = tokens.flatMap(token => (token.kind === 'positional' ? [token.value] : [])).slice(1);
 	const options = tokens.flatMap(token => (token.kind === 'option' ? [token] : []));
 	const helpHint = `see incident-tui ${command ? `${command.name} ` : ''}--help`;

@@ -9,11 +9,18 @@ export function parseSeverity(value: string | undefined, flag = '--sev'): Severi
 	return Number(match[1]) as Severity;
 }
 
+/** One of a fixed list of words, matched after trimming and `normalize` (upper or lower case); else a one-line refusal. */
+export function parseChoice<T extends string>(value: string, choices: readonly T[], refusal: (list: string) => string, normalize: (text: string) => string, hint?: string): T {
+	const choice = choices.find(c => c === normalize(value.trim()));
+	if (!choice) throw new UserError(refusal(choices.join(', ')), hint);
+	return choice;
+}
+
+const lower = (text: string) => text.toLowerCase();
+
 export function parseNoteKind(value: string | undefined): NoteKind {
 	if (value === undefined) return 'note';
-	const kind = NOTE_KINDS.find(k => k === value.trim().toLowerCase());
-	if (!kind) throw new UserError(`"${value}" is not a kind; use one of ${NOTE_KINDS.join(', ')}`);
-	return kind;
+	return parseChoice(value, NOTE_KINDS, list => `"${value}" is not a kind; use one of ${list}`, lower);
 }
 
 /**

@@ -12,7 +12,7 @@ export async function publishCommand(setup: CliSetup, args: string[], flags: {te
 	// A closed incident whose actions changed since its last publish: its report follows.
 	for (const id of await changedClosedIncidents(setup.context, setup.workspace, git)) {
 		if (id === result.incidentId) continue;
-		const followUp = await publishIncident(setup.context, setup.workspace, id, template, git);
+		const followUp = await publishIncident(setup.context, setup.workspace, id, template, git, {readTrailers: false});
 		for (const line of followUp.warnings) warn(line);
 		print(describePublishResult(followUp));
 	}

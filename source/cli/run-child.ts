@@ -4,7 +4,7 @@ import {constants as osConstants, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {displaySafe} from '../core/display-safe.js';
 import type {CapturedOutput} from '../core/evidence-text.js';
-import {OutputTail} from './output-tail.js';
+import {OutputTail, readToEnd} from './output-tail.js';
 import {withoutScriptFrame} from './script-logs.js';
 
 // Runs the responder's command as their shell would: same terminal, same
@@ -31,9 +31,8 @@ export function shellQuote(word: string): string {
 	return SAFE_WORD.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-/** `keep` bytes of output are held, twice what is written, so secrets cut by the cap are still recognised. */
-export async function runChild(argv: readonly string[], keep: number): Promise<ChildOutcome> {
-	const tail = new OutputTail(keep);
+export async function runChild(argv: readonly string[]): Promise<ChildOutcome> {
+	const tail = new OutputTail();
 	if (process.stdout.isTTY && process.platform === 'linux') {
 		const outcome = await runInPseudoTerminal(argv, tail);
 		if (outcome) return outcome;
@@ -55,12 +54,7 @@ async function runInPseudoTerminal(argv: readonly string[], tail: OutputTail): P
 		// script restores the terminal when it ends by itself, but not in time when a signal ends it: we do, then.
 		const terminalMode = spawnSync('stty', ['-g'], {stdio: ['inherit', 'pipe', 'ignore'], encoding: 'utf8'}).stdout?.trim();
 		const child = spawn('script', ['-qfec', line, fifo], {stdio: 'inherit', env: {...process.env, SHELL: '/bin/sh'}});
-		const reading = new Promise<void>(resolve => {
-			const reader = createReadStream(fifo);
-			reader.on('data', chunk => tail.push(chunk as Buffer));
-			reader.on('close', resolve);
-			reader.on('error', () => resolve());
-		});
+		const reading = readToEnd(createReadStream(fifo), chunk => tail.push(chunk));
 		const ended = await waitForExit(child, () => commandPidIn(commandPidFile));
 		if (typeof ended === 'number' && ended > 128 && terminalMode) spawnSync('stty', [terminalMode], {stdio: ['inherit', 'ignore', 'ignore']});
 		releaseReader(fifo);

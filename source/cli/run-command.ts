@@ -1,8 +1,8 @@
+import type {CommandContext} from '../commands/command-context.js';
 import {recordCommandRun} from '../commands/record-command-run.js';
 import {UserError} from '../commands/command-errors.js';
 import {findIncident} from '../commands/find-incident.js';
 import {formatCommandDuration} from '../core/describe-event.js';
-import {EVIDENCE_TAIL_BYTES} from '../core/evidence-text.js';
 import type {CliSetup} from './cli-setup.js';
 import {reportError, shownPath, warn} from './output.js';
 import {runChild, shellQuote, type ChildOutcome} from './run-child.js';
@@ -20,14 +20,31 @@ export async function runCommand(setup: CliSetup, args: string[], flags: {id?: s
 	if (args.length === 0) throw new UserError('give a command to run: incident-tui run -- kubectl rollout undo deploy/web');
 	// A mistyped --id is refused before anything runs; only "no open incident at all" still runs the command.
 	const named = flags.id === undefined ? undefined : findIncident(setup.workspace.docsDir, flags.id, {summary: true});
-	const startedAt = setup.context.now();
-	const started = performance.now();
-	const running = runChild(args, EVIDENCE_TAIL_BYTES * 2);
+	const running = runTimed(setup.context, args);
 	const incident = named ? {incidentId: named.state.id} : openIncidentOf(setup);
-	const outcome = await running;
-	logFinishedRun(setup, args, incident, {startedAt, durationMs: performance.now() - started, outcome});
-	return outcome.exitCode;
+	const run = await running;
+	logFinishedRun(setup, args, incident, run);
+	return run.outcome.exitCode;
 }
+
+/** The command, run now (cli/run-child.ts) and timed, as `run` and `!` start one. */
+export async function runTimed(context: CommandContext, argv: readonly string[]): Promise<FinishedRun> {
+	const startedAt = context.now();
+	const started = performance.now();
+	const outcome = await runChild(argv);
+	return {startedAt, durationMs: performance.now() - started, outcome};
+}
+
+/** Writes the run's event and its evidence file (masked); returns where the evidence went. Throws what writing throws. */
+export function recordRun(context: CommandContext, incidentId: string, line: string, run: FinishedRun, secretPatterns: readonly string[]): string | undefined {
+	const {startedAt, durationMs, outcome} = run;
+	const output = outcome.capture === 'none' ? undefined : outcome.output;
+	return recordCommandRun(context, incidentId, {line, startedAt, durationMs, exitCode: outcome.exitCode, output}, secretPatterns).evidencePath;
+}
+
+/** "logged to ID: exit N after D", as both doors say it. */
+export const loggedSentence = (incidentId: string, {durationMs, outcome}: FinishedRun) =>
+	`logged to ${incidentId}: exit ${outcome.exitCode} after ${formatCommandDuration(durationMs)}`;
 
 /** Where a run is logged: the open incident, or why there is none (said after the command, not before). */
 export type RunIncident = {incidentId: string} | {noIncident: string};
@@ -48,22 +65,20 @@ export interface FinishedRun {
 }
 
 /** Logs an ended command and says so in one line on stderr; a failure to log is reported, never thrown. */
-export function logFinishedRun(setup: CliSetup, args: readonly string[], incident: RunIncident, {startedAt, durationMs, outcome}: FinishedRun): void {
+export function logFinishedRun(setup: CliSetup, args: readonly string[], incident: RunIncident, run: FinishedRun): void {
 	if ('noIncident' in incident) {
 		warn(`${incident.noIncident}: the command ran but was not logged (open one with incident-tui new, or pass --id)`);
 		return;
 	}
 	const {incidentId} = incident;
-	const line = args.map(shellQuote).join(' ');
 	try {
-		const output = outcome.capture === 'none' ? undefined : outcome.output;
-		const {evidencePath} = recordCommandRun(setup.context, incidentId, {line, startedAt, durationMs, exitCode: outcome.exitCode, output}, setup.settings.secretPatterns);
+		const evidencePath = recordRun(setup.context, incidentId, args.map(shellQuote).join(' '), run, setup.settings.secretPatterns);
 		const kept = evidencePath
 			? `; output: ${shownPath(evidencePath)}`
-			: outcome.capture === 'none'
+			: run.outcome.capture === 'none'
 				? '; output not kept (that needs util-linux script on a terminal)'
 				: '';
-		process.stderr.write(`incident-tui: logged to ${incidentId}: exit ${outcome.exitCode} after ${formatCommandDuration(durationMs)}${kept}\n`);
+		process.stderr.write(`incident-tui: ${loggedSentence(incidentId, run)}${kept}\n`);
 	} catch (error) {
 		reportError(error);
 	}

@@ -1,9 +1,6 @@
 import {createInterface} from 'node:readline';
-import {formatCommandDuration} from '../core/describe-event.js';
-import {EVIDENCE_TAIL_BYTES} from '../core/evidence-text.js';
-import {recordCommandRun} from '../commands/record-command-run.js';
 import type {CommandContext} from '../commands/command-context.js';
-import {runChild} from './run-child.js';
+import {loggedSentence, recordRun, runTimed} from './run-command.js';
 
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 
@@ -16,17 +13,13 @@ const CLEAR_SCREEN = '\u001B[2J\u001B[H';
  */
 export async function runInTerminal(context: CommandContext, incidentId: string, line: string, secretPatterns: readonly string[]): Promise<void> {
 	process.stdout.write(`${CLEAR_SCREEN}$ ${line}\n`);
-	const startedAt = context.now();
-	const started = performance.now();
-	const outcome = await runChild(['sh', '-c', line], EVIDENCE_TAIL_BYTES * 2);
-	const durationMs = performance.now() - started;
+	const run = await runTimed(context, ['sh', '-c', line]);
 	let said: string;
 	try {
-		const output = outcome.capture === 'none' ? undefined : outcome.output;
-		const {evidencePath} = recordCommandRun(context, incidentId, {line, startedAt, durationMs, exitCode: outcome.exitCode, output}, secretPatterns);
-		said = `logged to ${incidentId}: exit ${outcome.exitCode} after ${formatCommandDuration(durationMs)}${evidencePath ? `; output: ${evidencePath}` : ''}`;
+		const evidencePath = recordRun(context, incidentId, line, run, secretPatterns);
+		said = `${loggedSentence(incidentId, run)}${evidencePath ? `; output: ${evidencePath}` : ''}`;
 	} catch (error) {
-		said = `exit ${outcome.exitCode}, NOT logged: ${error instanceof Error ? error.message : String(error)}`;
+		said = `exit ${run.outcome.exitCode}, NOT logged: ${error instanceof Error ? error.message : String(error)}`;
 	}
 	process.stdout.write(`\nincident-tui: ${said}\nPress Enter to return to the incident.`);
 	await waitForEnter();

@@ -6,7 +6,7 @@ import {barChart, chartStyleFor, sparkline, type ChartStyle} from '../core/text-
 import {formatSpread} from '../report/incident-stats-doc.js';
 import type {CliSetup} from './cli-setup.js';
 import type {Flags} from './commands-table.js';
-import {print, shownPath} from './output.js';
+import {alignedLines, print, shownPath} from './output.js';
 
 const BAR_WIDTH = 24;
 
@@ -37,7 +37,7 @@ function parseGrouping(value: string | undefined): StatsGrouping {
 
 const TITLES = {detect: 'DETECT', acknowledge: 'ACKNOWLEDGE', mitigate: 'MITIGATE', resolve: 'RESOLVE'} as const;
 
-/** What `stats` prints: pure, for the tests. */
+/** What `stats` prints. */
 function statsLines(stats: IncidentStats, style: ChartStyle): string[] {
 	const window = stats.since ? ` declared since ${stats.since.slice(0, 10)}` : '';
 	if (stats.all.incidents === 0) return [`No incidents${window}.`];
@@ -49,8 +49,7 @@ function statsLines(stats: IncidentStats, style: ChartStyle): string[] {
 	];
 	const header = [stats.by === 'severity' ? 'SEVERITY' : 'MONTH', 'INCIDENTS', ...STAT_METRICS.map(metric => `TIME TO ${TITLES[metric]}`)];
 	const rows = [...stats.groups, stats.all].map(group => [group.key, String(group.incidents), ...STAT_METRICS.map(metric => formatSpread(group.times[metric]))]);
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map(row => row[column]!.length)));
-	for (const row of [header, ...rows]) lines.push(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+	lines.push(...alignedLines([header, ...rows]));
 
 	lines.push('', 'Median time to resolve');
 	lines.push(

@@ -32,16 +32,17 @@ export function findIncident(docsDir: string, incidentId?: string, {summary = fa
  * A close event and no retraction anywhere: closed, whatever else the journal
  * says. Read as text, so finding the open incident among hundreds of closed
  * ones does not parse them all. An incident with a summary checkpoint is
- * quicker to load than to scan.
+ * quicker to load than to scan: not surely closed, so it is loaded.
  */
 export function surelyClosed(docsDir: string, incidentId: string): boolean {
+	if (hasSummaryCheckpoint(docsDir, incidentId)) return false;
 	const texts = readJournalTexts(eventsDirOf(docsDir, incidentId));
 	return texts.some(text => text.includes('"type":"incident.closed"')) && !texts.some(text => text.includes('"type":"event.retracted"'));
 }
 
 export function findNewestOpenIncident(docsDir: string, {summary = false} = {}): IncidentAtMarks | undefined {
 	for (const id of listIncidentIds(docsDir).reverse()) {
-		if (!hasSummaryCheckpoint(docsDir, id) && surelyClosed(docsDir, id)) continue;
+		if (surelyClosed(docsDir, id)) continue;
 		const loaded = loadIncidentState(docsDir, id, {summary});
 		// Without its opening event a directory is a leftover, never the incident to write to.
 		if (loaded.state.opened && isOpenIncident(loaded.state)) return loaded;

@@ -3,9 +3,9 @@ import type {AnyEvent, Severity} from '../core/events.js';
 import {extendFold, finishFold, foldIncident, type IncidentFold} from '../core/reducer.js';
 import {JournalFollower} from '../journal/journal-follower.js';
 import {eventsDirOf} from '../journal/journal-paths.js';
-import {quarantineDamagedLines, type DamagedLine} from '../journal/read-journal.js';
+import {firstOfEachId, quarantineDamagedLines, type DamagedLine} from '../journal/read-journal.js';
 import type {CommandContext} from './command-context.js';
-import {firstOfEachId, loadFold, withRest} from './load-incident.js';
+import {loadFold, withRest} from './load-incident.js';
 import {openIncident} from './open-incident.js';
 
 // The screens' way to the journal (ui/screen-services.ts declares the shape):

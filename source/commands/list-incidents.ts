@@ -5,7 +5,7 @@ import {listIncidentIds, listUnfinishedOpenings} from '../journal/incident-direc
 import {eventsDirOf, incidentDirOf} from '../journal/journal-paths.js';
 import {journalFilesIn} from '../journal/read-journal.js';
 import {surelyClosed} from './find-incident.js';
-import {hasSummaryCheckpoint, loadIncidentState, type IncidentAtMarks} from './load-incident.js';
+import {loadIncidentState, type IncidentAtMarks} from './load-incident.js';
 
 export interface IncidentSummary {
 	id: string;
@@ -58,7 +58,7 @@ export function surveyIncidents(docsDir: string, now: Date): {incidents: Inciden
 export function listOpenIncidents(docsDir: string, now: Date): IncidentSummary[] {
 	const ids = listIncidentIds(docsDir)
 		.reverse()
-		.filter(id => hasSummaryCheckpoint(docsDir, id) || !surelyClosed(docsDir, id));
+		.filter(id => !surelyClosed(docsDir, id));
 	return summarize(docsDir, ids, now).filter(incident => incident.open);
 }
 

@@ -12,7 +12,7 @@ import {
 	type Checkpoint,
 } from '../journal/journal-checkpoint.js';
 import {eventsDirOf} from '../journal/journal-paths.js';
-import {quarantineDamagedLines, readIncidentJournal, type DamagedLine} from '../journal/read-journal.js';
+import {firstOfEachId, quarantineDamagedLines, readIncidentJournal, type DamagedLine} from '../journal/read-journal.js';
 import {cacheDirectory} from '../runbook/cached-runbook.js';
 
 export interface LoadedIncident {
@@ -116,12 +116,6 @@ function saveCheckpoint(path: string, eventsDir: string, {marks, fold, damaged}:
 /** The fold without the parts that grow with every event: what `log` and `list` read. */
 function summaryOf(fold: IncidentFold): IncidentFold {
 	return {...fold, state: {...fold.state, timeline: [], activeEventIds: []}};
-}
-
-/** A line copied into two journals counts once: the first file's copy, as in a full read. */
-export function firstOfEachId(events: readonly AnyEvent[]): AnyEvent[] {
-	const seen = new Set<string>();
-	return events.filter(event => !seen.has(event.id) && seen.add(event.id));
 }
 
 /** One line per damaged line, for stderr or the screen's warning area. */

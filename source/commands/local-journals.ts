@@ -1,6 +1,6 @@
 import {relative, sep} from 'node:path';
 import type {Workspace} from '../config/workspace.js';
-import {fileStat, type BlobCache, type FileStat, type StoredFile, type TreeEntry} from '../git/blob-cache.js';
+import {FILE_MODE, fileStat, type BlobCache, type FileStat, type StoredFile, type TreeEntry} from '../git/blob-cache.js';
 import {writeBlobs, writeTree} from '../git/events-branch.js';
 import type {Git} from '../git/run-git.js';
 import {journalFilesToShare, sharedJournalOf} from '../journal/shared-journals.js';
@@ -8,8 +8,6 @@ import {journalFilesToShare, sharedJournalOf} from '../journal/shared-journals.j
 // This machine's side of a sync (commands/sync-incidents.ts): its journals as
 // blobs and a tree, from the blob cache where a file has not changed, so that
 // most of it is ready before the remote has answered.
-
-export const FILE_MODE = '100644';
 
 /** The docs directory's path on the branch, with `/` and a trailing `/`, or nothing when it is the repository. */
 export function docsPrefixOf({root, docsDir}: Workspace): string {

@@ -48,11 +48,14 @@ export async function publishIncident(
 	incidentId: string | undefined,
 	templateName: string,
 	git: Pick<GitRunnerOptions, 'timeouts' | 'signal'> = {},
+	{readTrailers = true} = {},
 ): Promise<PublishResult> {
 	const now = context.now();
-	// Before the report is rendered, so an action a commit closed shows as done in it.
-	const trailers = await recordTrailers(context, workspace, git);
-	const subject = loadReportSubject(context.docsDir, incidentId);
+	// Before the report is rendered, so an action a commit closed shows as done in it. Once is enough for a
+	// publish and the follow-up reports after it: the trailers are then marked in every incident.
+	const trailers = readTrailers ? await recordTrailers(context, workspace, git) : {marked: [], problems: []};
+	// Its events are read below: the state of the subject is needed only for its ID, title and checklist.
+	const subject = loadReportSubject(context.docsDir, incidentId, {summary: true});
 	const {state} = subject.loaded;
 	// The report must read exactly as the journal will once publishing is recorded: fold those events in too.
 	const {events} = loadIncident(context.docsDir, state.id);
@@ -97,7 +100,7 @@ export async function publishIncident(
  * that starts with "Publish" (the built-in "Publish the report and update the
  * incident log") unless it is ticked already.
  */
-export function publishingEvents(state: IncidentState, runbook: Runbook, report: {path: string; template: string}): EventPayload[] {
+function publishingEvents(state: IncidentState, runbook: Runbook, report: {path: string; template: string}): EventPayload[] {
 	const item = runbook.phases.flatMap(phase => phase.items).find(candidate => /^publish\b/i.test(candidate.label));
 	const tick: EventPayload[] = item && !state.checklist[item.key] ? [{type: 'checklist.ticked', item: item.key, label: item.label}] : [];
 	return [...tick, {type: 'report.published', path: report.path, template: report.template}];

@@ -1,6 +1,6 @@
 import {basename} from 'node:path';
 import type {Workspace} from '../config/workspace.js';
-import {BlobCache, fileStat, type RemoteTip, type TreeEntry} from '../git/blob-cache.js';
+import {BlobCache, fileStat, holdsExactly, type RemoteTip, type TreeEntry} from '../git/blob-cache.js';
 import {
 	commitTree,
 	fetchEventsBranch,
@@ -20,7 +20,7 @@ import {journalAt} from '../journal/journal-paths.js';
 import {mergeRemoteLines} from '../journal/merge-remote-lines.js';
 import {lineKey} from '../journal/read-journal.js';
 import {sharedJournalOf} from '../journal/shared-journals.js';
-import {blobsOf, docsPrefixOf, entriesOf, FILE_MODE, linesOf, prepareLocal, scanJournals, storeJournals, type LocalJournal, type PreparedLocal} from './local-journals.js';
+import {blobsOf, docsPrefixOf, entriesOf, linesOf, prepareLocal, scanJournals, storeJournals, type LocalJournal, type PreparedLocal} from './local-journals.js';
 import type {CommandContext} from './command-context.js';
 
 // Why a dedicated branch built with plumbing, not commits on the current branch:
@@ -251,13 +251,7 @@ async function readNewRemoteJournals(
 	return {texts: new Map(toRead.map(([path, blob]) => [path, contents.get(blob)!])), knownLines};
 }
 
-function sameTree(local: ReadonlyMap<string, LocalJournal>, remoteEntries: ReadonlyMap<string, TreeEntry>): boolean {
-	if (local.size !== remoteEntries.size) return false;
-	return [...local].every(([path, {blob}]) => {
-		const entry = remoteEntries.get(path);
-		return entry?.mode === FILE_MODE && entry.blob === blob;
-	});
-}
+const sameTree = (local: ReadonlyMap<string, LocalJournal>, remoteEntries: ReadonlyMap<string, TreeEntry>) => holdsExactly(remoteEntries, blobsOf(local));
 
 /** Lines of the pushed journals the remote did not hold before. */
 function countUnsent(local: ReadonlyMap<string, LocalJournal>, remoteEntries: ReadonlyMap<string, TreeEntry>, remote: RemoteJournals): number {

@@ -11,7 +11,7 @@ import {TemplateError} from '../report/template-engine.js';
 import {findTemplate} from '../report/template-store.js';
 import {EnvironmentError, UserError, environmentErrorFrom} from './command-errors.js';
 import {findNewestOpenIncident, findIncident} from './find-incident.js';
-import {loadIncident, type IncidentAtMarks} from './load-incident.js';
+import {loadIncidentState, type IncidentAtMarks} from './load-incident.js';
 
 export interface RenderedReport {
 	incidentId: string;
@@ -38,8 +38,9 @@ export function renderIncidentReport(docsDir: string, incidentId: string | undef
 }
 
 /** The named incident, else the open one, else the newest one. */
-export function loadReportSubject(docsDir: string, incidentId: string | undefined): ReportSubject {
-	const loaded = incidentId ? findIncident(docsDir, incidentId) : (findNewestOpenIncident(docsDir) ?? newestIncident(docsDir));
+/** `summary`: the state without its timeline, for a caller that folds the events itself (publish). */
+export function loadReportSubject(docsDir: string, incidentId: string | undefined, {summary = false} = {}): ReportSubject {
+	const loaded = incidentId ? findIncident(docsDir, incidentId, {summary}) : (findNewestOpenIncident(docsDir, {summary}) ?? newestIncident(docsDir, {summary}));
 	const {runbook, problem} = loadRunbook(docsDir);
 	return {loaded, runbook, warnings: problem ? [problem] : []};
 }
@@ -55,9 +56,9 @@ export function renderSubject(docsDir: string, {loaded: {state}, runbook, warnin
 }
 
 /** The newest incident with an opening event: a leftover of a failed `new` is never reported. */
-function newestIncident(docsDir: string) {
+function newestIncident(docsDir: string, {summary}: {summary: boolean}) {
 	for (const id of listIncidentIds(docsDir).reverse()) {
-		const loaded = loadIncident(docsDir, id);
+		const loaded = loadIncidentState(docsDir, id, {summary});
 		if (loaded.state.opened) return loaded;
 	}
 	throw new UserError('no incidents yet', 'open one with `incident-tui new "Title" --sev 1`');

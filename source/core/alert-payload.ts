@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import {shorten} from './describe-event.js';
 import {MAX_TITLE_LENGTH, type NoteKind} from './events.js';
 
 // What `incident-tui listen` accepts (README "Alert intake"): the webhook
@@ -127,8 +128,4 @@ function alertTitle(alert: Alert): string {
 
 function oneLine(text: string): string {
 	return text.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-function shorten(text: string, length: number): string {
-	return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

@@ -148,6 +148,7 @@ export function describeAmendment(before: AmendableFields, after: Partial<Amenda
 	return `Amended: ${changes.join(', ')}`;
 }
 
-function shorten(text: string): string {
-	return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+/** At most `length` characters, the last an ellipsis when cut. */
+export function shorten(text: string, length = 40): string {
+	return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }

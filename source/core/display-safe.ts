@@ -4,6 +4,8 @@
 
 // C0 controls, DEL and C1 controls (0x9b is a one-byte CSI on some terminals).
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A CSI escape sequence (colours, cursor moves), for text that drops them rather than showing them. */
+export const CSI_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 // Bidi embeddings, overrides and isolates can reorder what is drawn after them.
 const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
 

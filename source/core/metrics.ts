@@ -21,7 +21,7 @@ export interface IncidentMetrics {
 }
 
 // An incident is known by the time it is declared: a detection logged later (not backdated) does not count from then.
-const detectedAtOf = (state: IncidentState) => earliest(state.milestones.detected, state.milestones.declared);
+export const detectedAtOf = (state: IncidentState) => earliest(state.milestones.detected, state.milestones.declared);
 
 /** Where T+ counts from: the impact's start, else the detection. */
 export function startedAtOf(state: IncidentState): string | undefined {

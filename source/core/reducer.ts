@@ -72,7 +72,8 @@ export function extendFold(fold: IncidentFold, events: readonly AnyEvent[]): Inc
 }
 
 export function finishFold(fold: IncidentFold): IncidentState {
-	const state = copyForFold(fold.state);
+	// Only these three change here; the rest is shared with the fold, which extendFold copies before it changes anything.
+	const state = {...fold.state, milestones: {...fold.state.milestones}, warnings: [...fold.state.warnings]};
 	state.authors = [...fold.authors].sort();
 	if (state.openedAt) state.milestones.declared = state.openedAt;
 	state.warnings.push(...checkMilestoneOrder(state.milestones));

@@ -85,10 +85,7 @@ export class BlobCache {
 
 	/** The remembered remote tree, when it holds exactly `blobs` (path to blob) as plain files. */
 	remoteTreeOf(blobs: ReadonlyMap<string, string>): string | undefined {
-		if (!this.remote) return undefined;
-		const entries = Object.entries(this.remote.entries);
-		if (entries.length !== blobs.size) return undefined;
-		return entries.every(([path, {mode, blob}]) => mode === '100644' && blobs.get(path) === blob) ? this.remote.tree : undefined;
+		return this.remote && holdsExactly(new Map(Object.entries(this.remote.entries)), blobs) ? this.remote.tree : undefined;
 	}
 
 	rememberRemote({commit, tree}: RemoteTip, entries: ReadonlyMap<string, TreeEntry>): void {
@@ -137,4 +134,12 @@ export function fileStat(file: string): FileStat | undefined {
 		return undefined;
 	}
 	return {ino: String(stat.ino), size: String(stat.size), mtimeNs: String(stat.mtimeNs)};
+}
+
+/** The mode of a journal on the events branch: a plain file. */
+export const FILE_MODE = '100644';
+
+/** Whether a tree's `entries` are exactly `blobs` (path to blob), all plain files. */
+export function holdsExactly(entries: ReadonlyMap<string, TreeEntry>, blobs: ReadonlyMap<string, string>): boolean {
+	return entries.size === blobs.size && [...entries].every(([path, {mode, blob}]) => mode === FILE_MODE && blobs.get(path) === blob);
 }

@@ -1,6 +1,6 @@
 import {copyFileSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs';
 import {dirname, isAbsolute, join} from 'node:path';
-import type {RemoteTip, TreeEntry} from './blob-cache.js';
+import {FILE_MODE, type RemoteTip, type TreeEntry} from './blob-cache.js';
 import {GitFault, faultFromGitError} from './git-fault.js';
 import {GitCommandError, gitRunner, type Git, type GitRunnerOptions} from './run-git.js';
 
@@ -163,7 +163,6 @@ export async function writeTree(git: Git, indexFile: string, entries: ReadonlyMa
 	}
 }
 
-const FILE_MODE = '100644';
 const keptIndexName = (tree: string) => `incident-tui-tree-${tree}.index`;
 
 /** --index-info lines that turn `base` into `entries`: mode 0 removes a path. */

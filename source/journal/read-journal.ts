@@ -75,20 +75,21 @@ export function readJournalTexts(eventsDir: string): string[] {
 
 export function readIncidentJournal(eventsDir: string): IncidentJournal {
 	const journalFiles = journalFilesIn(eventsDir);
-	const seen = new Set<string>();
-	const events: AnyEvent[] = [];
+	const read: AnyEvent[] = [];
 	const damaged: DamagedLine[] = [];
 	for (const file of journalFiles) {
 		const contents = readJournalFile(file);
 		damaged.push(...contents.damaged);
-		for (const event of contents.events) {
-			if (seen.has(event.id)) continue;
-			seen.add(event.id);
-			events.push(event);
-		}
+		for (const event of contents.events) read.push(event);
 	}
-	events.sort(compareEvents);
+	const events = firstOfEachId(read).sort(compareEvents);
 	return {events, damaged, journalFiles};
+}
+
+/** A line copied into two journals counts once: the first file's copy. */
+export function firstOfEachId(events: readonly AnyEvent[]): AnyEvent[] {
+	const seen = new Set<string>();
+	return events.filter(event => !seen.has(event.id) && seen.add(event.id));
 }
 
 /**

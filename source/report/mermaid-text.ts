@@ -1,17 +1,17 @@
+import {CSI_SEQUENCE} from '../core/display-safe.js';
+
 // Text inside a Mermaid diagram. Mermaid has no escaping that works in every
 // diagram type, so user text keeps only characters that mean nothing to its
 // grammar (no `:`, `#`, `%%`, `<`, quotes or backticks; `a: b` becomes `a - b`, `a; b` becomes `a, b`). A `timeline`
 // reads `14:55 : text` as the period `14` and then fails: times are written
 // `14.55` (test/report/mermaid-diagrams.test.ts runs Mermaid's own parser).
 
-/** A terminal escape sequence pasted from a log: its letters are no words. */
-const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One label: harmless characters only, shortened at a word boundary. */
 export function mermaidLabel(text: string, maxLength = 60): string {
 	const plain = text
-		.replace(ESCAPE_SEQUENCE, '')
+		.replace(CSI_SEQUENCE, '')
 		.replace(CONTROL, ' ')
 		.replace(/(\d):(\d)/g, '$1.$2')
 		.replace(/:(?=\s|$)/g, ' -')

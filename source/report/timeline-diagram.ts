@@ -1,5 +1,5 @@
 import type {IncidentState, TimelineEntry, TimelineKind} from '../core/incident-state.js';
-import {computeMetrics} from '../core/metrics.js';
+import {detectedAtOf} from '../core/metrics.js';
 import {formatUtcDateTime} from '../core/time-format.js';
 import {mermaidLabel, mermaidTime} from './mermaid-text.js';
 import {timeLabeller} from './report-timeline.js';
@@ -53,7 +53,7 @@ function phasesOf(state: IncidentState): {name: string; at: string}[] {
 	const candidates = [
 		{name: 'Impact', at: state.milestones.impact},
 		// Without a detection note, the declaration is when it was known (README "Milestones and metrics").
-		{name: 'Detection', at: computeMetrics(state, new Date(0)).detectedAt},
+		{name: 'Detection', at: detectedAtOf(state)},
 		{name: 'Mitigation', at: state.milestones.mitigated},
 		{name: 'Resolution', at: state.milestones.resolved},
 	];

@@ -2,7 +2,7 @@ import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {EventPayload} from '../../source/core/events.js';
-import {eventFactory} from '../helpers/event-factory.js';
+import {actionAdded, eventFactory} from '../helpers/event-factory.js';
 import {git, makeRepo} from '../helpers/git-repo.js';
 import {runCli} from '../helpers/run-cli.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
@@ -45,19 +45,10 @@ function writeClosedIncident(repo: string, id: string, start: string, actions: E
 	writeFileSync(join(repo, 'docs', 'incidents', id, 'events', 'alice@elsewhere.jsonl'), events.map(event => `${JSON.stringify(event)}\n`).join(''));
 }
 
-const addAction = (description: string, priority: 'P0' | 'P1' | 'P2' | 'P3', extra: object = {}): EventPayload => ({
-	type: 'action.added',
-	description,
-	owner: 'alice',
-	priority,
-	status: 'open',
-	...extra,
-});
-
 describe('incident-tui actions', () => {
 	it('adds, lists newest incident first, filters, and writes JSON', () => {
 		const {repo, cli} = setUp();
-		writeClosedIncident(repo, '2026-11-01-01', '2026-11-01T10:00:00.000Z', [addAction('Old alert', 'P2', {owner: 'carol'})]);
+		writeClosedIncident(repo, '2026-11-01-01', '2026-11-01T10:00:00.000Z', [actionAdded('P2', 'Old alert', {owner: 'carol'})]);
 		expect(cli('new', 'Checkout 5xx', '--sev', '1').code).toBe(0);
 		const added = cli('actions', 'add', ID, 'Alert on the 5xx rate', '--owner', 'alice', '--priority', 'P1', '--due', '2026-12-01', '--type', 'detect');
 		expect(added).toMatchObject({code: 0, stdout: `Added ${ID}#1; incident-tui publish commits it to the report\n`});
@@ -165,7 +156,7 @@ describe('incident-tui actions', () => {
 	it('publish re-renders and commits a closed incident after one of its actions is done', () => {
 		const {repo, cli} = setUp();
 		const closed = '2026-11-01-01';
-		writeClosedIncident(repo, closed, '2026-11-01T10:00:00.000Z', [addAction('Alert on queue depth', 'P1'), addAction('Runbook page', 'P3')]);
+		writeClosedIncident(repo, closed, '2026-11-01T10:00:00.000Z', [actionAdded('P1', 'Alert on queue depth'), actionAdded('P3', 'Runbook page')]);
 		expect(cli('publish', closed).code).toBe(0);
 		const report = join(repo, 'docs', 'incidents', `${closed}_queue-stuck.md`);
 		expect(readFileSync(report, 'utf8')).toMatch(/\| 1 \| Alert on queue depth \|.*\| open \|/);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {EventPayload, IncidentEvent} from '../../source/core/events.js';
+import type {IncidentEvent} from '../../source/core/events.js';
 import {
 	filterFollowUps,
 	followUpsOf,
@@ -9,19 +9,11 @@ import {
 	trailerMarks,
 } from '../../source/core/follow-ups.js';
 import {reduceIncident} from '../../source/core/reducer.js';
-import {eventFactory} from '../helpers/event-factory.js';
+import {actionAdded, eventFactory} from '../helpers/event-factory.js';
 
 const ID = '2026-11-23-01';
 const alice = eventFactory('alice');
 const bob = eventFactory('bob');
-const action = (priority: 'P0' | 'P1' | 'P2' | 'P3', description: string, extra: Partial<EventPayload & {type: 'action.added'}> = {}): EventPayload => ({
-	type: 'action.added',
-	description,
-	owner: 'alice',
-	priority,
-	status: 'open',
-	...extra,
-});
 const opened = alice(0, {type: 'incident.opened', title: 'Checkout 5xx', severity: 1, commander: 'alice'});
 const NOW = new Date('2026-12-10T12:00:00.000Z');
 
@@ -32,7 +24,7 @@ describe('action numbers', () => {
 	});
 
 	it('numbers actions by when they were added, whoever added them, wherever their lines are', () => {
-		const events: IncidentEvent[] = [opened, bob(20, action('P2', 'second')), alice(10, action('P1', 'first')), alice(30, action('P3', 'third'))];
+		const events: IncidentEvent[] = [opened, bob(20, actionAdded('P2', 'second')), alice(10, actionAdded('P1', 'first')), alice(30, actionAdded('P3', 'third'))];
 		const rows = followUpsOf([reduceIncident(ID, events.reverse())], NOW);
 		expect(rows.map(row => [row.action, row.description])).toEqual([
 			[`${ID}#1`, 'first'],
@@ -42,8 +34,8 @@ describe('action numbers', () => {
 	});
 
 	it('keeps the number through updates, and folds done with its ref', () => {
-		const first = alice(10, action('P1', 'first'));
-		const state = reduceIncident(ID, [opened, first, alice(11, action('P2', 'second')), bob(40, {type: 'action.updated', action: first.id, status: 'done', ref: 'https://x/pull/1'})]);
+		const first = alice(10, actionAdded('P1', 'first'));
+		const state = reduceIncident(ID, [opened, first, alice(11, actionAdded('P2', 'second')), bob(40, {type: 'action.updated', action: first.id, status: 'done', ref: 'https://x/pull/1'})]);
 		expect(state.actions[0]).toMatchObject({status: 'done', ref: 'https://x/pull/1', refs: ['https://x/pull/1']});
 		expect(followUpsOf([state], NOW)[0]).toMatchObject({action: `${ID}#1`, status: 'done', ref: 'https://x/pull/1'});
 	});
@@ -52,10 +44,10 @@ describe('action numbers', () => {
 describe('filters and the overdue rule', () => {
 	const state = reduceIncident(ID, [
 		opened,
-		alice(1, action('P1', 'late P1', {due: '2026-12-09'})),
-		alice(2, action('P2', 'late P2', {due: '2026-12-01', owner: 'bob'})),
-		alice(3, action('P0', 'due today', {due: '2026-12-10'})),
-		alice(4, action('P0', 'late but done', {due: '2026-12-01', status: 'done'})),
+		alice(1, actionAdded('P1', 'late P1', {due: '2026-12-09'})),
+		alice(2, actionAdded('P2', 'late P2', {due: '2026-12-01', owner: 'bob'})),
+		alice(3, actionAdded('P0', 'due today', {due: '2026-12-10'})),
+		alice(4, actionAdded('P0', 'late but done', {due: '2026-12-01', status: 'done'})),
 	]);
 	const rows = followUpsOf([state], NOW);
 
@@ -76,7 +68,7 @@ describe('filters and the overdue rule', () => {
 });
 
 describe('commit trailers', () => {
-	const first = alice(10, action('P1', 'first'));
+	const first = alice(10, actionAdded('P1', 'first'));
 	const state = reduceIncident(ID, [opened, first]);
 	const log = `aaaaaaa1aaaaaaa1aaaaaaa1aaaaaaa1aaaaaaa1\0${ID}#1\n${ID}#9\n\x1e\nbbbbbbb2bbbbbbb2bbbbbbb2bbbbbbb2bbbbbbb2\0\n\x1e\n`;
 

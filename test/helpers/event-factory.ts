@@ -11,3 +11,10 @@ export function eventFactory(author: string, start = Date.parse('2026-11-23T03:0
 		return buildEvent(payload, {id: ulid(loggedAt.getTime()), at, loggedAt, author, by: options.by});
 	};
 }
+
+/** A corrective action as the closure wizard adds it: owned by alice, open, unless `extra` says otherwise. */
+export const actionAdded = (
+	priority: 'P0' | 'P1' | 'P2' | 'P3',
+	description: string,
+	extra: Partial<EventPayload & {type: 'action.added'}> = {},
+): EventPayload => ({type: 'action.added', description, owner: 'alice', priority, status: 'open', ...extra});

@@ -10,6 +10,7 @@ import {findTemplate} from '../../source/report/template-store.js';
 import headings from '../fixtures/section-headings.json' with {type: 'json'};
 import {SCRIPTED_ID, SCRIPTED_NOW, scriptedIncident} from '../fixtures/scripted-incident.js';
 import {eventFactory} from '../helpers/event-factory.js';
+import {NASTY} from './hostile-incident.js';
 import {makeTempDir} from '../helpers/temp-dir.js';
 
 const TEMPLATES = ['incident-report', 'incident-response', 'retrospective', 'postmortem', 'sre'] as const;
@@ -61,16 +62,7 @@ describe.each(TEMPLATES)('the %s template', name => {
 });
 
 describe('hostile text in every template', () => {
-	const nasty = [
-		'pipe | in | cells',
-		'line one\nline two\r\nline three',
-		'<!-- hidden comment --> <script>alert(1)</script> <img src=x onerror=alert(1)>',
-		'``` fenced ``` and `tick` and ````',
-		'# heading? - list? > quote? 1. ordered? [link](http://evil) ![img](x)',
-		'emoji 🔥🚨 and right-to-left עברית العربية \u202eevil\u202c',
-		'\u001b[31mred\u001b[0m \u0007 bell',
-		'https://evil.example/a www.evil.example <https://evil.example> mail@evil.example',
-	].join(' ');
+	const nasty = NASTY;
 	const huge = `${'x'.repeat(5000)}|${'y'.repeat(5000)}\n<!--`;
 	const alice = eventFactory('alice');
 	const opened = alice(0, {type: 'incident.opened', title: 'Title | with <!-- pipes --> `and` \u202e ../../x', severity: 1, commander: 'alice'});
