@@ -36,3 +36,17 @@ it('shortens the labels where the whole line would not fit, so the resolution st
 	expect(milestoneLine(resolved.milestones, now, 100)).toBe('impact 14:54 · detected 14:55 · ack 14:55 · declared 15:01 · mitigated 15:36 · resolved 16:00');
 	expect(milestoneLine(resolved.milestones, now, 80)).toBe('impact 14:54 · det 14:55 · ack 14:55 · decl 15:01 · mitig 15:36 · res 16:00');
 });
+
+it('keeps every milestone in view at 80 columns after midnight: the dates go before the labels do', () => {
+	const overnight = {
+		impact: '2026-11-25T22:54:00.000Z',
+		detected: '2026-11-25T22:56:00.000Z',
+		acknowledged: '2026-11-25T22:59:00.000Z',
+		declared: '2026-11-25T23:02:00.000Z',
+		mitigated: '2026-11-25T23:37:00.000Z',
+		resolved: '2026-11-26T00:01:00.000Z',
+	};
+	const now = new Date('2026-11-26T00:06:00Z');
+	expect(milestoneLine(overnight, now, 90)).toBe('impact 11-25 22:54 · det 22:56 · ack 22:59 · decl 23:02 · mitig 23:37 · res 00:01');
+	expect(milestoneLine(overnight, now, 80)).toBe('impact 22:54 · det 22:56 · ack 22:59 · decl 23:02 · mitig 23:37 · res 00:01');
+});

@@ -44,19 +44,26 @@ const MILESTONE_LABELS: readonly [keyof Milestones, string, string][] = [
 
 /**
  * `impact 14:54 · detected 14:55 · … · resolved —`, with the date when a
- * milestone is on another UTC day than now; in fewer than `columns` columns
- * with short labels, so the resolution stays in view at 80 columns.
+ * milestone is on another UTC day than now. Where that does not fit in
+ * `columns`, it tightens in steps until it does, so the resolution stays in
+ * view at 80 columns: short labels; then a date only where the day changes
+ * from the milestone before; then times alone (the timeline has the dates).
  */
 export function milestoneLine(milestones: Milestones, now: Date, columns = Number.POSITIVE_INFINITY): string {
 	const today = formatUtcDateTime(now).slice(0, 10);
-	const when = (at: string | undefined) => {
-		if (at === undefined) return '—';
-		const dateTime = formatUtcDateTime(at);
-		return dateTime.startsWith(today) ? dateTime.slice(11) : dateTime.slice(5);
+	const line = (short: boolean, dates: 'other-days' | 'day-changes' | 'none') => {
+		let previousDay = today;
+		return MILESTONE_LABELS.map(([name, label, shortLabel]) => {
+			const at = milestones[name];
+			const dateTime = at === undefined ? undefined : formatUtcDateTime(at);
+			const day = dateTime?.slice(0, 10);
+			const dated = dateTime !== undefined && day !== today && (dates === 'other-days' || (dates === 'day-changes' && day !== previousDay));
+			if (day !== undefined) previousDay = day;
+			return `${short ? shortLabel : label} ${dateTime === undefined ? '—' : dated ? dateTime.slice(5) : dateTime.slice(11)}`;
+		}).join(' · ');
 	};
-	const line = (short: boolean) => MILESTONE_LABELS.map(([name, label, shortLabel]) => `${short ? shortLabel : label} ${when(milestones[name])}`).join(' · ');
-	const full = line(false);
-	return full.length <= columns ? full : line(true);
+	const tiers = [line(false, 'other-days'), line(true, 'other-days'), line(true, 'day-changes')];
+	return tiers.find(candidate => candidate.length <= columns) ?? line(true, 'none');
 }
 
 export function Header({state, now, warnings, sync, update, columns}: HeaderProps) {
